@@ -1,0 +1,11 @@
+namespace SkinProgress.Formats;
+
+/// <summary>The file formats the readers understand.</summary>
+public enum FileFormat
+{
+    Fit,
+    Tcx,
+    Gpx,
+    AppleHealthXml,
+    AppleHealthZip,
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using SkinProgress.Api.Auth;
+using SkinProgress.Api.Ingest;
+using SkinProgress.Api.Problems;
+
+namespace SkinProgress.Api;
+
+public static class ApiExtensions
+{
+    public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblems();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        builder.AddKeyAuthentication();
+        builder.Services.AddScoped<BatchPublisher>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SkinProgress API";
+            document.Info.Description = "Ingest from wearables and apps, daily totals and weekly summaries. Keys: spd_ device, spu_ user, spa_ admin.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A device (spd_), user (spu_) or admin (spa_) key.",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] });
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseProblems();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("SkinProgress API"));
+        return app;
+    }
+}

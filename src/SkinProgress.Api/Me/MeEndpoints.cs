@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SkinProgress.Api.Auth;
+using SkinProgress.Api.Ingest;
+using SkinProgress.Api.Problems;
+using SkinProgress.Contracts;
+using SkinProgress.Data;
+
+namespace SkinProgress.Api.Me;
+
+public static class MeEndpoints
+{
+    public const int MaxDays = 366;
+
+    public static RouteGroupBuilder MapMe(this RouteGroupBuilder v1)
+    {
+        var me = v1.MapGroup("/me").RequireAuthorization(AuthExtensions.UserPolicy).WithTags("Me");
+        me.MapGet("/", GetProfile).WithSummary("The user's profile.");
+        me.MapPut("/profile", PutProfile).WithSummary("Update profile fields; a changed time zone recomputes every day.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        me.MapGet("/days", GetDays).WithSummary("Daily totals in the user's time zone, at most 366 days.");
+        return v1;
+    }
+
+    public static async Task<Results<Ok<ProfileResponse>, NotFound>> GetProfile(HttpContext context, SkinProgressDbContext db, CancellationToken ct)
+    {
+        var userId = Credential.From(context.User).RequireUser();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        return user is null ? TypedResults.NotFound() : TypedResults.Ok(ProfileResponse.From(user));
+    }
+
+    public static async Task<Results<Ok<ProfileResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutProfile(
+        ProfileRequest request, HttpContext context, SkinProgressDbContext db, BatchPublisher publisher, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var errors = request.Validate(DateOnly.FromDateTime(now.UtcDateTime));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
+        }
+
+        var userId = Credential.From(context.User).RequireUser();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var zoneChanged = request.TimeZone is not null && request.TimeZone != user.TimeZone;
+        request.ApplyTo(user);
+        await db.SaveChangesAsync(ct);
+
+        // The recompute is announced before the commit: if the broker refuses, the profile change is rolled back
+        // so stored days never silently disagree with the time zone.
+        if (zoneChanged && !await publisher.TryPublishAsync(new UserTimeZoneChanged(userId, user.TimeZone, now), ct))
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.BrokerUnavailable,
+                "The event queue is unavailable.", "The profile was not changed. Retry after the time in Retry-After."));
+        }
+
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(ProfileResponse.From(user));
+    }
+
+    public static async Task<Results<Ok<DaysResponse>, ValidationProblem, NotFound>> GetDays(
+        DateOnly? from, DateOnly? to, HttpContext context, SkinProgressDbContext db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (from is null)
+        {
+            errors["from"] = ["Required, as YYYY-MM-DD."];
+        }
+
+        if (to is null)
+        {
+            errors["to"] = ["Required, as YYYY-MM-DD."];
+        }
+
+        if (from is { } f && to is { } t && (t < f || t.DayNumber - f.DayNumber + 1 > MaxDays))
+        {
+            errors["to"] = [$"Must be on or after 'from' and at most {MaxDays} days from it."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
+        }
+
+        var userId = Credential.From(context.User).RequireUser();
+        var zone = await db.Users.Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(ct);
+        if (zone is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var rows = await db.DailyTotals.AsNoTracking()
+            .Where(d => d.UserId == userId && d.LocalDate >= from!.Value && d.LocalDate <= to!.Value)
+            .OrderBy(d => d.LocalDate)
+            .ToListAsync(ct);
+
+        var days = rows.Select(d => new DayResponse(
+            d.LocalDate,
+            JsonSerializer.Deserialize<Dictionary<string, double>>(d.WorkoutMinutes) ?? [],
+            d.ModerateEquivalentMinutes,
+            d.StrengthSessions,
+            d.ProteinGrams,
+            d.EnergyKcal,
+            d.WorkoutEnergyKcal,
+            d.FluidsMl,
+            d.LastWeightKg,
+            d.SkinChecks,
+            d.MealCount,
+            d.EventCount)).ToList();
+        return TypedResults.Ok(new DaysResponse(from!.Value, to!.Value, zone, days));
+    }
+}
+
+public sealed record DaysResponse(DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<DayResponse> Days);
+
+public sealed record DayResponse(
+    DateOnly Date,
+    IReadOnlyDictionary<string, double> WorkoutMinutes,
+    double ModerateEquivalentMinutes,
+    int StrengthSessions,
+    double ProteinGrams,
+    double EnergyKcal,
+    double WorkoutEnergyKcal,
+    double FluidsMl,
+    double? LastWeightKg,
+    int SkinChecks,
+    int Meals,
+    int Events);

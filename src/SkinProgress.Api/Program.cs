@@ -1,0 +1,28 @@
+using SkinProgress.Api;
+using SkinProgress.Api.Admin;
+using SkinProgress.Api.Ingest;
+using SkinProgress.Api.Me;
+using SkinProgress.Data;
+using SkinProgress.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddSkinProgressData();
+builder.AddBus();
+builder.AddApi();
+
+var app = builder.Build();
+
+app.UseApi();
+app.MapHealthEndpoints();
+
+var v1 = app.MapGroup("/v1");
+v1.MapIngest();
+v1.MapMe();
+v1.MapAdmin();
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,21 @@
+namespace SkinProgress.Data.Days;
+
+/// <summary>The stored totals of one local day, always recomputed from the raw events, never incremented.</summary>
+public sealed class DailyTotalRow
+{
+    public Guid UserId { get; set; }
+    public DateOnly LocalDate { get; set; }
+    /// <summary>Minutes keyed "activity/intensity", as JSON.</summary>
+    public required string WorkoutMinutes { get; set; }
+    public double ModerateEquivalentMinutes { get; set; }
+    public int StrengthSessions { get; set; }
+    public double ProteinGrams { get; set; }
+    public double EnergyKcal { get; set; }
+    public double WorkoutEnergyKcal { get; set; }
+    public double FluidsMl { get; set; }
+    public double? LastWeightKg { get; set; }
+    public int SkinChecks { get; set; }
+    public int MealCount { get; set; }
+    public int EventCount { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using SkinProgress.Data.Days;
+using SkinProgress.Data.Events;
+using SkinProgress.Data.Users;
+
+namespace SkinProgress.Data;
+
+public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<RawEvent> RawEvents => Set<RawEvent>();
+    public DbSet<DailyTotalRow> DailyTotals => Set<DailyTotalRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.HasIndex(u => u.Email).IsUnique();
+            e.Property(u => u.Email).HasMaxLength(320);
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.Property(u => u.Sex).HasMaxLength(16);
+            e.Property(u => u.TimeZone).HasMaxLength(64);
+            e.Property(u => u.WeekStart).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Device>(e =>
+        {
+            e.ToTable("devices");
+            e.Property(d => d.Name).HasMaxLength(200);
+            e.Property(d => d.Source).HasMaxLength(64);
+            e.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ApiKey>(e =>
+        {
+            e.ToTable("api_keys");
+            e.Property(k => k.Kind).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(k => k.Hash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Device>().WithMany().HasForeignKey(k => k.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RawEvent>(e =>
+        {
+            e.ToTable("raw_events");
+            e.HasKey(r => new { r.UserId, r.Source, r.ExternalId });
+            e.Property(r => r.Source).HasMaxLength(64);
+            e.Property(r => r.ExternalId).HasMaxLength(128);
+            e.Property(r => r.Type).HasMaxLength(32);
+            e.Property(r => r.Payload).HasColumnType("jsonb");
+            e.HasIndex(r => new { r.UserId, r.LocalDate });
+            e.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DailyTotalRow>(e =>
+        {
+            e.ToTable("daily_totals");
+            e.HasKey(d => new { d.UserId, d.LocalDate });
+            e.Property(d => d.WorkoutMinutes).HasColumnType("jsonb");
+            e.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Column names follow PostgreSQL's convention so hand-written SQL on the hot path reads naturally.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnakeCase(property.Name));
+            }
+        }
+    }
+
+    private static string ToSnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace SkinProgress.IntegrationTests.Operations;
+
+[Collection(RealServices.Name)]
+public sealed class OperationsTests(SkinProgressFixture fixture)
+{
+    [Fact]
+    public async Task Ready_ChecksPostgresAndRabbitMq()
+    {
+        using var client = fixture.Client();
+        using var response = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("rabbitmq").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Live_AnswersWithoutDependencies()
+    {
+        using var client = fixture.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/v1/events", "post")]
+    [InlineData("/v1/me", "get")]
+    [InlineData("/v1/me/profile", "put")]
+    [InlineData("/v1/me/days", "get")]
+    [InlineData("/v1/admin/users", "post")]
+    [InlineData("/v1/admin/users/{id}/devices", "post")]
+    [InlineData("/v1/admin/users/{id}/keys", "post")]
+    [InlineData("/v1/admin/keys/{keyId}", "delete")]
+    [InlineData("/v1/admin/users/{id}/sync", "get")]
+    public async Task OpenApiDocument_DescribesEveryEndpointOfTheContract(string path, string method)
+    {
+        using var client = fixture.Client();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        Assert.True(document.GetProperty("paths").TryGetProperty(path, out var item), $"{path} missing from the OpenAPI document");
+        Assert.True(item.TryGetProperty(method, out _), $"{method} {path} missing");
+    }
+
+    [Fact]
+    public async Task ApiReferencePage_IsServed()
+    {
+        using var client = fixture.Client();
+        using var response = await client.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownRoute_GetsProblemDocument()
+    {
+        using var client = fixture.Client();
+        using var response = await client.GetAsync("/v1/nothing-here");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

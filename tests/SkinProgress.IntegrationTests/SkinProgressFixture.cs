@@ -1,0 +1,166 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using SkinProgress.Data;
+using SkinProgress.Worker;
+
+namespace SkinProgress.IntegrationTests;
+
+[CollectionDefinition(Name)]
+public sealed class RealServices : ICollectionFixture<SkinProgressFixture>
+{
+    public const string Name = "SkinProgress on real services";
+}
+
+/// <summary>
+/// One Api (WebApplicationFactory) and one Worker host per test run, on a database of their own in the
+/// PostgreSQL that ./test.sh started, and on its RabbitMQ. Tests isolate themselves by creating their own users.
+/// </summary>
+public sealed class SkinProgressFixture : IAsyncLifetime
+{
+    private readonly string _database = $"skinprogress_it_{Guid.NewGuid():N}"[..32];
+    private IHost? _worker;
+
+    public string AdminKey { get; } = "spa_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public string ConnectionString { get; private set; } = "";
+
+    public ApiFactory Api { get; private set; } = null!;
+
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
+
+    public async Task InitializeAsync()
+    {
+        var baseConnection = TestServices.Require("ConnectionStrings__Postgres");
+        ConnectionString = new NpgsqlConnectionStringBuilder(baseConnection) { Database = _database, Pooling = true }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(baseConnection))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {_database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        Settings["ConnectionStrings:Postgres"] = ConnectionString;
+        Settings["Admin:BootstrapKey"] = AdminKey;
+        Settings["RabbitMq:PublishTimeout"] = "00:00:03";
+
+        await StartWorkerAsync(migrate: true);
+        Api = new ApiFactory(Settings);
+        await WaitUntilReadyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopWorkerAsync();
+        await Api.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(TestServices.Require("ConnectionStrings__Postgres"));
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"drop database if exists {_database} with (force)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public async Task StartWorkerAsync(bool migrate = false)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(Settings);
+        builder.AddWorker();
+        _worker = builder.Build();
+        if (migrate)
+        {
+            await _worker.MigrateDatabaseAsync();
+        }
+
+        await _worker.StartAsync();
+    }
+
+    public async Task StopWorkerAsync()
+    {
+        if (_worker is null)
+        {
+            return;
+        }
+
+        await _worker.StopAsync();
+        _worker.Dispose();
+        _worker = null;
+    }
+
+    public HttpClient Client(string? key = null)
+    {
+        var client = Api.CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    public HttpClient Admin() => Client(AdminKey);
+
+    /// <summary>A new user with one device and one user key, as an admin would set them up.</summary>
+    public async Task<TestUser> CreateUserAsync(string timeZone = "Europe/London", string source = "garmin")
+    {
+        using var admin = Admin();
+        var email = $"u{Guid.NewGuid():N}@example.org";
+        var created = await admin.PostAsJsonAsync("/v1/admin/users", new { email, profile = new { timeZone, heightCm = 170 } });
+        created.EnsureSuccessStatusCode();
+        var user = await created.Content.ReadFromJsonAsync<IdDto>();
+        var device = await (await admin.PostAsJsonAsync($"/v1/admin/users/{user!.Id}/devices", new { name = "watch", source }))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<KeyDto>();
+        var userKey = await (await admin.PostAsync($"/v1/admin/users/{user.Id}/keys", null))
+            .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<KeyDto>();
+        return new TestUser(user.Id, device!.Key, device.KeyId, device.Id, userKey!.Key, userKey.KeyId);
+    }
+
+    /// <summary>Waits, up to a bound, for a condition the asynchronous pipeline will make true.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
+        var value = await probe();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await probe();
+        }
+
+        return value;
+    }
+
+    public async Task WaitUntilReadyAsync()
+    {
+        using var client = Client();
+        var status = await EventuallyAsync(async () => (await client.GetAsync("/health/ready")).StatusCode, s => s == System.Net.HttpStatusCode.OK);
+        if (status != System.Net.HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The Api did not become ready: {status}");
+        }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<SkinProgressDbContext, Task<T>> query)
+    {
+        await using var scope = Api.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SkinProgressDbContext>());
+    }
+
+    private sealed record IdDto(Guid Id);
+
+    private sealed record KeyDto(Guid Id, Guid KeyId, string Key);
+}
+
+public sealed record TestUser(Guid Id, string DeviceKey, Guid DeviceKeyId, Guid DeviceId, string UserKey, Guid UserKeyId);
+
+public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Development");
+        builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings));
+    }
+}

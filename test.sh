@@ -22,8 +22,8 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line over all test assemblies.
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=$(awk '/^ *Passed: +[0-9]+ *$/ {s+=$2} END {print s+0}' "$log")
+failed=$(awk '/^ *Failed: +[0-9]+ *$/ {s+=$2} END {print s+0}' "$log")
 rm -f "$log"
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 exit "$status"

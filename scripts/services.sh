@@ -21,7 +21,7 @@ esac
 dist_port=$((amqp_port + 100))
 pg_bin=/usr/lib/postgresql/15/bin
 rabbit_bin=/usr/lib/rabbitmq/bin
-node="skinprogress-$profile@localhost"
+node="skinprogress-$profile-$amqp_port@localhost"
 
 log() { echo "[services:$profile] $*" >&2; }
 

@@ -5,6 +5,7 @@ using Scalar.AspNetCore;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Problems;
+using SkinProgress.Api.RateLimits;
 
 namespace SkinProgress.Api;
 
@@ -16,6 +17,7 @@ public static class ApiExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         builder.AddKeyAuthentication();
+        builder.AddRateLimits();
         builder.Services.AddScoped<BatchPublisher>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -41,6 +43,7 @@ public static class ApiExtensions
         app.UseProblems();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("SkinProgress API"));
         return app;

@@ -23,6 +23,9 @@ public sealed class RealServices : ICollectionFixture<SkinProgressFixture>
 /// </summary>
 public sealed class SkinProgressFixture : IAsyncLifetime
 {
+    /// <summary>High enough for every other test's bursts from one device, low enough to reach in a test.</summary>
+    public const int DeviceRequestsPerMinute = 200;
+
     private readonly string _database = $"skinprogress_it_{Guid.NewGuid():N}"[..32];
     private IHost? _worker;
 
@@ -48,6 +51,7 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         Settings["ConnectionStrings:Postgres"] = ConnectionString;
         Settings["Admin:BootstrapKey"] = AdminKey;
         Settings["RabbitMq:PublishTimeout"] = "00:00:03";
+        Settings["RateLimits:DeviceRequestsPerMinute"] = DeviceRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await StartWorkerAsync(migrate: true);
         Api = new ApiFactory(Settings);

@@ -7,7 +7,7 @@ namespace SkinProgress.Api.Auth;
 public sealed record Credential(Guid KeyId, KeyKind Kind, Guid? UserId, Guid? DeviceId, string? Source)
 {
     public const string KindClaim = "sp_key_kind";
-    private const string KeyIdClaim = "sp_key_id";
+    public const string KeyIdClaim = "sp_key_id";
     private const string UserIdClaim = "sp_user_id";
     private const string DeviceIdClaim = "sp_device_id";
     private const string SourceClaim = "sp_source";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Problems;
+using SkinProgress.Api.RateLimits;
 using SkinProgress.Contracts;
 using SkinProgress.Events;
 
@@ -17,6 +18,7 @@ public static class IngestEndpoints
     {
         v1.MapPost("/events", PostEvents)
             .RequireAuthorization(AuthExtensions.DevicePolicy)
+            .RequireRateLimiting(RateLimitExtensions.DevicePolicy)
             .WithTags("Ingest")
             .WithSummary("Send a batch of 1-1000 events from a device.")
             .Accepts<JsonElement>("application/json")
@@ -24,6 +26,7 @@ public static class IngestEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }

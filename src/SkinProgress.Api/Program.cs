@@ -1,5 +1,6 @@
 using SkinProgress.Api;
 using SkinProgress.Api.Admin;
+using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Me;
 using SkinProgress.Data;
@@ -19,6 +20,7 @@ app.MapHealthEndpoints();
 
 var v1 = app.MapGroup("/v1");
 v1.MapIngest();
+v1.MapImports();
 v1.MapMe();
 v1.MapAdmin();
 

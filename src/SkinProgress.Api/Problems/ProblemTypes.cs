@@ -7,6 +7,7 @@ public static class ProblemTypes
     public const string MalformedBody = "urn:skinprogress:problem:malformed-body";
     public const string TooLarge = "urn:skinprogress:problem:too-large";
     public const string UnsupportedMediaType = "urn:skinprogress:problem:unsupported-media-type";
+    public const string BrokenFile = "urn:skinprogress:problem:broken-file";
     public const string BrokerUnavailable = "urn:skinprogress:problem:broker-unavailable";
     public const string NotFound = "urn:skinprogress:problem:not-found";
     public const string Conflict = "urn:skinprogress:problem:conflict";

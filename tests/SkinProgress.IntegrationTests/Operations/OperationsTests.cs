@@ -27,6 +27,7 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
 
     [Theory]
     [InlineData("/v1/events", "post")]
+    [InlineData("/v1/imports", "post")]
     [InlineData("/v1/me", "get")]
     [InlineData("/v1/me/profile", "put")]
     [InlineData("/v1/me/days", "get")]

@@ -74,7 +74,7 @@ CONF
   fi
   if pg_running; then log "PostgreSQL already running on $pg_port"; return 0; fi
   chown postgres "$data/pgsock"
-  su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$data/pg' -l '$data/pgsock/server.log' -w -t 60 start" >/dev/null
+  su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$data/pg' -o '-p $pg_port' -l '$data/pgsock/server.log' -w -t 60 start" >/dev/null
   if ! su postgres -s /bin/sh -c "$pg_bin/psql -h '$data/pgsock' -p $pg_port -U skinprogress -d postgres -tAc \"select 1 from pg_database where datname='skinprogress'\"" | grep -q 1; then
     su postgres -s /bin/sh -c "$pg_bin/createdb -h '$data/pgsock' -p $pg_port -U skinprogress skinprogress"
   fi

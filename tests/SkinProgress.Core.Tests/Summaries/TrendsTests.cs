@@ -1,0 +1,18 @@
+using SkinProgress.Summaries;
+
+namespace SkinProgress.Core.Tests.Summaries;
+
+public sealed class TrendsTests
+{
+    [Theory]
+    [InlineData(null, 100.0, Trend.None)]
+    [InlineData(100.0, null, Trend.None)]
+    [InlineData(0.0, 0.0, Trend.Flat)]
+    [InlineData(1.0, 0.0, Trend.Up)]
+    [InlineData(105.0, 100.0, Trend.Flat)]
+    [InlineData(105.1, 100.0, Trend.Up)]
+    [InlineData(94.9, 100.0, Trend.Down)]
+    [InlineData(95.0, 100.0, Trend.Flat)]
+    public void Of_IsFlatWithinFivePercentOfTheBaseline(double? value, double? baseline, Trend trend) =>
+        Assert.Equal(trend, Trends.Of(value, baseline));
+}

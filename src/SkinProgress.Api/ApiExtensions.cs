@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
+using SkinProgress.Api.Admin;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Problems;
 using SkinProgress.Api.RateLimits;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.Api;
 
@@ -18,6 +20,9 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
+        builder.AddJobStorage();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
         builder.Services.AddScoped<BatchPublisher>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -44,6 +49,8 @@ public static class ApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapJobsDashboard();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("SkinProgress API"));
         return app;

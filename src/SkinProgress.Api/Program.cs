@@ -3,6 +3,7 @@ using SkinProgress.Api.Admin;
 using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Me;
+using SkinProgress.Api.Unsubscribe;
 using SkinProgress.Data;
 using SkinProgress.ServiceDefaults;
 
@@ -22,7 +23,11 @@ var v1 = app.MapGroup("/v1");
 v1.MapIngest();
 v1.MapImports();
 v1.MapMe();
+v1.MapSummaries();
+v1.MapPrivacy();
+v1.MapUnsubscribe();
 v1.MapAdmin();
+v1.MapSummaryRuns();
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Data.Days;
 using SkinProgress.Data.Events;
+using SkinProgress.Data.Summaries;
 using SkinProgress.Data.Users;
 
 namespace SkinProgress.Data;
@@ -12,6 +13,7 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RawEvent> RawEvents => Set<RawEvent>();
     public DbSet<DailyTotalRow> DailyTotals => Set<DailyTotalRow>();
+    public DbSet<WeeklySummaryRow> WeeklySummaries => Set<WeeklySummaryRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -26,6 +28,8 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.Property(u => u.Sex).HasMaxLength(16);
             e.Property(u => u.TimeZone).HasMaxLength(64);
             e.Property(u => u.WeekStart).HasConversion<string>().HasMaxLength(16);
+            e.Property(u => u.UnsubscribeToken).HasMaxLength(64);
+            e.HasIndex(u => u.UnsubscribeToken).IsUnique();
         });
 
         modelBuilder.Entity<Device>(e =>
@@ -63,6 +67,14 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.HasKey(d => new { d.UserId, d.LocalDate });
             e.Property(d => d.WorkoutMinutes).HasColumnType("jsonb");
             e.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<WeeklySummaryRow>(e =>
+        {
+            e.ToTable("weekly_summaries");
+            e.HasKey(w => new { w.UserId, w.WeekStart });
+            e.Property(w => w.Summary).HasColumnType("jsonb");
+            e.HasOne<User>().WithMany().HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         // Column names follow PostgreSQL's convention so hand-written SQL on the hot path reads naturally.

@@ -2,19 +2,25 @@ using Microsoft.EntityFrameworkCore;
 using SkinProgress.Data;
 using SkinProgress.ServiceDefaults;
 using SkinProgress.Worker.Scoring;
+using SkinProgress.Worker.Summaries;
 
 namespace SkinProgress.Worker;
 
 public static class WorkerExtensions
 {
-    /// <summary>Everything the Worker runs: the scoring consumers on the broker, writing to PostgreSQL.</summary>
+    /// <summary>Everything the Worker runs: the scoring consumers on the broker, and the weekly summaries on Hangfire.</summary>
     public static IHostApplicationBuilder AddWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults();
         builder.AddSkinProgressData();
         builder.Services.AddScoring();
-        builder.AddBus(bus => bus.AddScoringConsumers());
+        builder.AddSummaries();
+        builder.AddBus(bus =>
+        {
+            bus.AddScoringConsumers();
+            bus.AddSummaryConsumers();
+        });
         return builder;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SkinProgress.Data;
+using SkinProgress.IntegrationTests.Mail;
 using SkinProgress.Worker;
 
 namespace SkinProgress.IntegrationTests;
@@ -35,6 +36,11 @@ public sealed class SkinProgressFixture : IAsyncLifetime
 
     public ApiFactory Api { get; private set; } = null!;
 
+    public TestSmtpServer Smtp { get; } = new();
+
+    /// <summary>The running Worker's services, to run a job directly as Hangfire would.</summary>
+    public IServiceProvider WorkerServices => _worker?.Services ?? throw new InvalidOperationException("The Worker is stopped.");
+
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal);
 
     public async Task InitializeAsync()
@@ -51,6 +57,15 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         Settings["ConnectionStrings:Postgres"] = ConnectionString;
         Settings["Admin:BootstrapKey"] = AdminKey;
         Settings["RabbitMq:PublishTimeout"] = "00:00:03";
+        Settings["Smtp:Host"] = "127.0.0.1";
+        Settings["Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Smtp:Security"] = "None";
+        Settings["Email:From"] = "summaries@skinprogress.test";
+        Settings["Email:PublicBaseUrl"] = "https://app.skinprogress.test";
+        Settings["Email:UnsubscribeMailbox"] = "unsubscribe@skinprogress.test";
+        // Tests drive the dispatch themselves, with a fake clock where time matters.
+        Settings["Summaries:ScheduleDispatch"] = "false";
+        Smtp.Start();
         Settings["RateLimits:DeviceRequestsPerMinute"] = DeviceRequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await StartWorkerAsync(migrate: true);
@@ -62,6 +77,7 @@ public sealed class SkinProgressFixture : IAsyncLifetime
     {
         await StopWorkerAsync();
         await Api.DisposeAsync();
+        await Smtp.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(TestServices.Require("ConnectionStrings__Postgres"));
         await connection.OpenAsync();
@@ -109,18 +125,18 @@ public sealed class SkinProgressFixture : IAsyncLifetime
     public HttpClient Admin() => Client(AdminKey);
 
     /// <summary>A new user with one device and one user key, as an admin would set them up.</summary>
-    public async Task<TestUser> CreateUserAsync(string timeZone = "Europe/London", string source = "garmin")
+    public async Task<TestUser> CreateUserAsync(string timeZone = "Europe/London", string source = "garmin", object? profile = null)
     {
         using var admin = Admin();
         var email = $"u{Guid.NewGuid():N}@example.org";
-        var created = await admin.PostAsJsonAsync("/v1/admin/users", new { email, profile = new { timeZone, heightCm = 170 } });
+        var created = await admin.PostAsJsonAsync("/v1/admin/users", new { email, profile = profile ?? new { timeZone, heightCm = 170, birthYear = 1985 } });
         created.EnsureSuccessStatusCode();
         var user = await created.Content.ReadFromJsonAsync<IdDto>();
         var device = await (await admin.PostAsJsonAsync($"/v1/admin/users/{user!.Id}/devices", new { name = "watch", source }))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<KeyDto>();
         var userKey = await (await admin.PostAsync($"/v1/admin/users/{user.Id}/keys", null))
             .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<KeyDto>();
-        return new TestUser(user.Id, device!.Key, device.KeyId, device.Id, userKey!.Key, userKey.KeyId);
+        return new TestUser(user.Id, email, device!.Key, device.KeyId, device.Id, userKey!.Key, userKey.KeyId);
     }
 
     /// <summary>Waits, up to a bound, for a condition the asynchronous pipeline will make true.</summary>
@@ -158,7 +174,7 @@ public sealed class SkinProgressFixture : IAsyncLifetime
     private sealed record KeyDto(Guid Id, Guid KeyId, string Key);
 }
 
-public sealed record TestUser(Guid Id, string DeviceKey, Guid DeviceKeyId, Guid DeviceId, string UserKey, Guid UserKeyId);
+public sealed record TestUser(Guid Id, string Email, string DeviceKey, Guid DeviceKeyId, Guid DeviceId, string UserKey, Guid UserKeyId);
 
 public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {

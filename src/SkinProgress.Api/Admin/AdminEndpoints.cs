@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -51,12 +52,29 @@ public static class AdminEndpoints
             errors["email"] = ["A valid email address is required."];
         }
 
+        // The rules need height (BMI) and age; without them no summary could be compiled.
+        if (profile.HeightCm is null)
+        {
+            errors.TryAdd("profile.heightCm", ["Required: BMI and the targets depend on it."]);
+        }
+
+        if (profile.BirthYear is null)
+        {
+            errors.TryAdd("profile.birthYear", ["Required: the loose-skin rules depend on age."]);
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
         }
 
-        var user = new User { Id = Guid.CreateVersion7(now), Email = request.Email!.Trim(), CreatedAt = now };
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(now),
+            Email = request.Email!.Trim(),
+            CreatedAt = now,
+            UnsubscribeToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant(),
+        };
         profile.ApplyTo(user);
         db.Users.Add(user);
         try

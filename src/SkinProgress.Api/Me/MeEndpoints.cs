@@ -41,27 +41,27 @@ public static class MeEndpoints
         }
 
         var userId = Credential.From(context.User).RequireUser();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
         {
             return TypedResults.NotFound();
         }
 
-        var zoneChanged = request.TimeZone is not null && request.TimeZone != user.TimeZone;
+        var previousZone = user.TimeZone;
         request.ApplyTo(user);
         await db.SaveChangesAsync(ct);
 
-        // The recompute is announced before the commit: if the broker refuses, the profile change is rolled back
-        // so stored days never silently disagree with the time zone.
-        if (zoneChanged && !await publisher.TryPublishAsync(new UserTimeZoneChanged(userId, user.TimeZone, now), ct))
+        // The recompute is announced after the commit, so the Worker reads the new zone. If the broker refuses,
+        // the zone is put back, so stored days never silently disagree with the profile.
+        if (user.TimeZone != previousZone && !await publisher.TryPublishAsync(new UserTimeZoneChanged(userId, user.TimeZone, now), ct))
         {
+            await db.Users.Where(u => u.Id == userId && u.TimeZone == user.TimeZone)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.TimeZone, previousZone), CancellationToken.None);
             context.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.BrokerUnavailable,
-                "The event queue is unavailable.", "The profile was not changed. Retry after the time in Retry-After."));
+                "The event queue is unavailable.", "The time zone was not changed. Retry after the time in Retry-After."));
         }
 
-        await transaction.CommitAsync(ct);
         return TypedResults.Ok(ProfileResponse.From(user));
     }
 

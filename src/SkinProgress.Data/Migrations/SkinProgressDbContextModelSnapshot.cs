@@ -141,6 +141,53 @@ namespace SkinProgress.Data.Migrations
                     b.ToTable("raw_events", (string)null);
                 });
 
+            modelBuilder.Entity("SkinProgress.Data.Summaries.WeeklySummaryRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.Property<byte[]>("ChartPng")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("chart_png");
+
+                    b.Property<DateTimeOffset>("CompiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("compiled_at");
+
+                    b.Property<bool>("EmailDue")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_due");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("html");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("UserId", "WeekStart");
+
+                    b.ToTable("weekly_summaries", (string)null);
+                });
+
             modelBuilder.Entity("SkinProgress.Data.Users.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -287,6 +334,16 @@ namespace SkinProgress.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unsubscribe_token");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unsubscribed_at");
+
                     b.Property<string>("WeekStart")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -296,6 +353,9 @@ namespace SkinProgress.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("UnsubscribeToken")
                         .IsUnique();
 
                     b.ToTable("users", (string)null);
@@ -311,6 +371,15 @@ namespace SkinProgress.Data.Migrations
                 });
 
             modelBuilder.Entity("SkinProgress.Data.Events.RawEvent", b =>
+                {
+                    b.HasOne("SkinProgress.Data.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SkinProgress.Data.Summaries.WeeklySummaryRow", b =>
                 {
                     b.HasOne("SkinProgress.Data.Users.User", null)
                         .WithMany()

@@ -16,4 +16,8 @@ public sealed class User
     public DayOfWeek WeekStart { get; set; } = DayOfWeek.Monday;
     public int SummaryHour { get; set; } = 8;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Random and unguessable; the only credential of the one-click unsubscribe link.</summary>
+    public string UnsubscribeToken { get; set; } = "";
+    public DateTimeOffset? UnsubscribedAt { get; set; }
 }

@@ -1,0 +1,103 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using SkinProgress.Api.Auth;
+using SkinProgress.Api.Problems;
+using SkinProgress.Data.Users;
+
+namespace SkinProgress.Api.Admin;
+
+/// <summary>
+/// The Hangfire dashboard at /admin/jobs. A browser without credentials is sent to a sign-in page; a bearer
+/// admin key also works (for scripts); a user or device key gets 403. The storage connection string is never shown.
+/// </summary>
+public static class JobsDashboard
+{
+    public const string Path = "/admin/jobs";
+
+    public static WebApplication MapJobsDashboard(this WebApplication app)
+    {
+        app.MapGet("/admin/login", (string? returnUrl) => new RazorComponentResult<LoginPage>(new { ReturnUrl = SafeReturn(returnUrl) }))
+            .ExcludeFromDescription();
+        app.MapPost("/admin/login", SignIn).ExcludeFromDescription();
+
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(Path), branch => branch.Use(GateAsync));
+        app.UseHangfireDashboard(Path, new DashboardOptions
+        {
+            DashboardTitle = "SkinProgress jobs",
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+            Authorization = [new AdminOnly()],
+            AsyncAuthorization = [],
+        });
+        return app;
+    }
+
+    public static async Task<IResult> SignIn([FromForm] string key, [FromForm] string? returnUrl, HttpContext context, KeyValidator keys, CancellationToken ct)
+    {
+        var credential = await keys.ValidateAsync(key.Trim(), ct);
+        if (credential?.Kind != KeyKind.Admin)
+        {
+            return new RazorComponentResult<LoginPage>(new
+            {
+                Message = credential is null ? "That key is unknown or revoked." : "That key is not an admin key.",
+                ReturnUrl = SafeReturn(returnUrl),
+            })
+            { StatusCode = credential is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden };
+        }
+
+        await context.SignInAsync(AuthExtensions.AdminCookieScheme, credential.ToPrincipal(AuthExtensions.AdminCookieScheme));
+        return TypedResults.LocalRedirect(SafeReturn(returnUrl));
+    }
+
+    private static async Task GateAsync(HttpContext context, RequestDelegate next)
+    {
+        var bearer = context.Request.Headers.Authorization.Count > 0;
+        var result = await context.AuthenticateAsync(bearer ? ApiKeyAuthenticationHandler.SchemeName : AuthExtensions.AdminCookieScheme);
+        if (!result.Succeeded)
+        {
+            if (bearer)
+            {
+                await WriteProblemAsync(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unknown or revoked key.");
+                return;
+            }
+
+            context.Response.Redirect($"/admin/login?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+            return;
+        }
+
+        if (Credential.From(result.Principal).Kind != KeyKind.Admin)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The jobs dashboard is for admins.");
+            return;
+        }
+
+        context.User = result.Principal;
+        await next(context);
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, int status, string type, string title)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = ProblemsExtensions.Problem(status, type, title),
+        });
+    }
+
+    // Only paths inside the admin area: a crafted link cannot bounce a signed-in admin to another site.
+    private static string SafeReturn(string? returnUrl) =>
+        returnUrl is not null && returnUrl.StartsWith(Path, StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            ? returnUrl
+            : Path;
+
+    /// <summary>Second line of defence behind the gate: the dashboard renders only for an admin principal.</summary>
+    private sealed class AdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) =>
+            context.GetHttpContext().User.FindFirst(Credential.KindClaim)?.Value == nameof(KeyKind.Admin);
+    }
+}

@@ -1,0 +1,61 @@
+using Hangfire;
+using MassTransit;
+using Microsoft.Extensions.Options;
+using SkinProgress.Email;
+using SkinProgress.ServiceDefaults.Jobs;
+
+namespace SkinProgress.Worker.Summaries;
+
+public sealed class SummaryScheduleOptions
+{
+    public const string Section = "Summaries";
+
+    /// <summary>Off in tests that drive the dispatch themselves with a fake clock.</summary>
+    public bool ScheduleDispatch { get; set; } = true;
+}
+
+public static class SummariesExtensions
+{
+    public const string RunQueueName = "summary-runs";
+
+    public static IHostApplicationBuilder AddSummaries(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SmtpOptions>().Bind(builder.Configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SummaryScheduleOptions>().Bind(builder.Configuration.GetSection(SummaryScheduleOptions.Section));
+
+        builder.Services.AddSummaryEmail();
+        builder.Services.AddScoped<SummaryLoader>();
+        builder.Services.AddScoped<DispatchSummariesJob>();
+        builder.Services.AddScoped<CompileSummariesJob>();
+        builder.Services.AddScoped<SendSummariesJob>();
+
+        builder.AddJobStorage();
+        builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2));
+        builder.Services.AddHostedService<DispatchSchedule>();
+        return builder;
+    }
+
+    public static void AddSummaryConsumers(this IBusRegistrationConfigurator bus) =>
+        bus.AddConsumer<SummaryRunConsumer>().Endpoint(e => e.Name = RunQueueName);
+
+    /// <summary>Registers (or removes) the recurring dispatch when the Worker starts; every Worker may do it, Hangfire keeps one.</summary>
+    private sealed class DispatchSchedule(IRecurringJobManager recurring, IOptions<SummaryScheduleOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            if (options.Value.ScheduleDispatch)
+            {
+                recurring.AddOrUpdate<DispatchSummariesJob>(SummaryJobs.DispatchJobId, j => j.RunAsync(CancellationToken.None), SummaryJobs.DispatchCron);
+            }
+            else
+            {
+                recurring.RemoveIfExists(SummaryJobs.DispatchJobId);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SkinProgress.Contracts;
+using SkinProgress.Data;
+using SkinProgress.Data.Users;
+using SkinProgress.Days;
+using SkinProgress.Events;
+using SkinProgress.Rules;
+using SkinProgress.Worker.Scoring;
+using SkinProgress.Summaries;
+
+namespace SkinProgress.Worker.Summaries;
+
+/// <summary>What compiling one user's week needs, read for a whole chunk of users in three queries.</summary>
+public sealed record UserWeek(User User, SummaryInput Input);
+
+public sealed class SummaryLoader(SkinProgressDbContext db)
+{
+    /// <summary>History read before the week: the rules look back up to 12 weeks; weight stability and the
+    /// start weight (when the profile has none) benefit from half a year.</summary>
+    public const int HistoryDays = 26 * 7;
+
+    /// <summary>How far back skin checks matter (RULES.md: fold rash in 2 of the last 12 weeks).</summary>
+    public const int SkinCheckDays = 12 * 7;
+
+    public async Task<IReadOnlyList<UserWeek>> LoadAsync(DateOnly weekStart, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        var weekEnd = weekStart.AddDays(6);
+        var from = weekStart.AddDays(-HistoryDays);
+        var skinFrom = weekEnd.AddDays(1 - SkinCheckDays);
+
+        var users = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id) && u.HeightCm != null && u.BirthYear != null)
+            .ToListAsync(ct);
+        var days = (await db.DailyTotals.AsNoTracking()
+                .Where(d => userIds.Contains(d.UserId) && d.LocalDate >= from && d.LocalDate <= weekEnd)
+                .ToListAsync(ct))
+            .ToLookup(d => d.UserId, d => new DailyTotals(
+                d.LocalDate,
+                JsonSerializer.Deserialize<Dictionary<string, double>>(d.WorkoutMinutes) ?? [],
+                d.ModerateEquivalentMinutes,
+                d.StrengthSessions,
+                d.ProteinGrams,
+                d.EnergyKcal,
+                d.WorkoutEnergyKcal,
+                d.FluidsMl,
+                d.LastWeightKg,
+                d.SkinChecks,
+                d.MealCount,
+                d.EventCount));
+        var checks = (await db.RawEvents.AsNoTracking()
+                .Where(e => userIds.Contains(e.UserId) && e.Type == EventTypes.SkinCheck && e.LocalDate >= skinFrom && e.LocalDate <= weekEnd)
+                .Select(e => new { e.UserId, e.LocalDate, e.Payload })
+                .ToListAsync(ct))
+            .ToLookup(e => e.UserId, e =>
+            {
+                var check = JsonSerializer.Deserialize<HealthEvent>(e.Payload, EventStore.PayloadJson)!.SkinCheck!;
+                return new SkinCheckEntry(e.LocalDate, check.Regions, check.Symptoms);
+            });
+
+        return users.Select(u => new UserWeek(u, new SummaryInput(
+            ProfileOf(u),
+            SummaryWeeks.WeekStartOf(weekStart, u.WeekStart),
+            [.. days[u.Id].OrderBy(d => d.Date)],
+            [.. checks[u.Id]]))).ToList();
+    }
+
+    public static RulesProfile ProfileOf(User user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new RulesProfile(
+            user.HeightCm!.Value,
+            user.BirthYear!.Value,
+            user.Sex switch { "female" => Sex.Female, "male" => Sex.Male, _ => Sex.Unspecified },
+            user.StartWeightKg,
+            user.GoalWeightKg,
+            user.BariatricSurgeryDate,
+            user.Smoker);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SkinProgress.IntegrationTests.Summaries;
+
+namespace SkinProgress.IntegrationTests.Me;
+
+[Collection(RealServices.Name)]
+public sealed class PrivacyTests(SkinProgressFixture fixture)
+{
+    [Fact]
+    public async Task Export_HoldsProfileDevicesEventsDaysAndSummaries_ButNoKeyHashes()
+    {
+        var user = await fixture.CreateUserAsync();
+        await fixture.FeedFourWeeksAsync(user, SummaryScenario.Week);
+        await fixture.RunSummaryAsync(user, SummaryScenario.Week);
+        await fixture.WaitForSummaryAsync(user, SummaryScenario.Week);
+
+        using var me = fixture.Client(user.UserKey);
+        using var response = await me.GetAsync("/v1/me/export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var raw = await response.Content.ReadAsStringAsync();
+        var export = JsonDocument.Parse(raw).RootElement;
+        Assert.Equal(user.Email, export.GetProperty("profile").GetProperty("email").GetString());
+        Assert.Single(export.GetProperty("devices").EnumerateArray());
+        Assert.Equal(await fixture.WithDbAsync(db => db.RawEvents.CountAsync(e => e.UserId == user.Id)), export.GetProperty("events").GetArrayLength());
+        Assert.Equal(28, export.GetProperty("days").GetArrayLength());
+        Assert.Single(export.GetProperty("summaries").EnumerateArray());
+        Assert.DoesNotContain("hash", raw, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Erase_RemovesTheUserAndEverythingAboutThem()
+    {
+        var user = await fixture.CreateUserAsync();
+        var other = await fixture.CreateUserAsync();
+        await fixture.FeedFourWeeksAsync(user, SummaryScenario.Week);
+        await fixture.FeedFourWeeksAsync(other, SummaryScenario.Week);
+        await fixture.RunSummaryAsync(user, SummaryScenario.Week);
+        await fixture.WaitForSummaryAsync(user, SummaryScenario.Week);
+
+        using var me = fixture.Client(user.UserKey);
+        Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync("/v1/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await me.GetAsync("/v1/me")).StatusCode);
+        using var device = fixture.Client(user.DeviceKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await device.PostEventsAsync(Pipeline.Water("late", "2026-11-20T10:00:00Z", 100))).StatusCode);
+        var left = await fixture.WithDbAsync(async db => new[]
+        {
+            await db.Users.CountAsync(u => u.Id == user.Id),
+            await db.Devices.CountAsync(d => d.UserId == user.Id),
+            await db.ApiKeys.CountAsync(k => k.UserId == user.Id),
+            await db.RawEvents.CountAsync(e => e.UserId == user.Id),
+            await db.DailyTotals.CountAsync(d => d.UserId == user.Id),
+            await db.WeeklySummaries.CountAsync(s => s.UserId == user.Id),
+        });
+        Assert.All(left, count => Assert.Equal(0, count));
+        Assert.True(await fixture.WithDbAsync(db => db.RawEvents.AnyAsync(e => e.UserId == other.Id)), "another user's data stays");
+    }
+}

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using SkinProgress.Api.Auth;
 using SkinProgress.Data;
+using SkinProgress.Email.Messages;
 
 namespace SkinProgress.Api.Me;
 
@@ -40,8 +41,9 @@ public static class SummaryEndpoints
 
         var wantsHtml = context.Request.GetTypedHeaders().Accept
             .Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+        // In a browser there is no MIME part to point at: the chart goes inline as a data URI instead of cid:.
         return wantsHtml
-            ? TypedResults.Content(row.Html, "text/html; charset=utf-8")
+            ? TypedResults.Content(row.Html.Replace($"cid:{SummaryEmail.ChartContentId}", $"data:image/png;base64,{Convert.ToBase64String(row.ChartPng)}", StringComparison.Ordinal), "text/html; charset=utf-8")
             : TypedResults.Content(row.Summary, "application/json; charset=utf-8");
     }
 }

@@ -97,7 +97,7 @@ public static class WeeklySummaryBuilder
     {
         var values = previous.OfType<double>().ToList();
         double? baseline = values.Count == 0 ? null : values.Average();
-        return new SummaryMetric(kind, label, unit, thisWeek, baseline, values.Count, Trends.Of(thisWeek, baseline));
+        return new SummaryMetric(kind, label, unit, thisWeek, baseline, values.Count, Trends.Of(thisWeek, baseline, kind == MetricKind.WeightKg ? Trends.WeightFlatFraction : Trends.FlatFraction));
     }
 
     // Each card cites the target's sources that apply to this person (the ENG reference-weight basis only when used,

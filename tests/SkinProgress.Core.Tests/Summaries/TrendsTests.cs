@@ -15,4 +15,12 @@ public sealed class TrendsTests
     [InlineData(95.0, 100.0, Trend.Flat)]
     public void Of_IsFlatWithinFivePercentOfTheBaseline(double? value, double? baseline, Trend trend) =>
         Assert.Equal(trend, Trends.Of(value, baseline));
+
+    [Theory]
+    [InlineData(99.0, 100.0, Trend.Down)]   // a guideline pace of loss (1 kg from 100 kg) reads as down
+    [InlineData(99.5, 100.0, Trend.Flat)]
+    [InlineData(99.49, 100.0, Trend.Down)]
+    [InlineData(100.6, 100.0, Trend.Up)]
+    public void Of_ForWeight_IsFlatOnlyWithinHalfAPercent(double value, double baseline, Trend trend) =>
+        Assert.Equal(trend, Trends.Of(value, baseline, Trends.WeightFlatFraction));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using SkinProgress.Worker.Summaries;
@@ -139,7 +140,9 @@ public sealed class WeeklyEmailTests(SkinProgressFixture fixture)
         request.Headers.Accept.ParseAdd("text/html");
         using var html = await me.SendAsync(request);
         Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(mail.HtmlBody, await html.Content.ReadAsStringAsync());
+        var page = await html.Content.ReadAsStringAsync();
+        Assert.Contains("data:image/png;base64,", page, StringComparison.Ordinal);
+        Assert.Equal(mail.HtmlBody, Regex.Replace(page, "data:image/png;base64,[A-Za-z0-9+/=]+", "cid:weekly-chart@skinprogress"));
     }
 
     private async Task RunSendJobAsync(TestUser user)

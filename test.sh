@@ -4,10 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The compose file is validated by a test with Debian's docker-compose, which needs no Docker engine.
-if ! command -v docker-compose >/dev/null 2>&1; then
-  echo "[test] installing docker-compose (to validate docker-compose.yml)" >&2
-  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >&2
+# Tools some tests need, from Debian's packages: docker-compose validates docker-compose.yml without a
+# Docker engine; chromium is the real browser the dashboard sign-in test drives (Playwright uses it as is,
+# no browser download).
+missing=()
+command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[test] installing ${missing[*]}" >&2
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
 scripts/services.sh start test

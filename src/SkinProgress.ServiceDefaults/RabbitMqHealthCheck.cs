@@ -10,6 +10,9 @@ namespace SkinProgress.ServiceDefaults;
 /// </summary>
 internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : IHealthCheck
 {
+    /// <summary>Where messages that kept failing wait for an admin; their counts are reported, not judged.</summary>
+    public static readonly string[] ErrorQueues = ["scoring_error", "summary-runs_error"];
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var o = options.Value;
@@ -26,11 +29,32 @@ internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : I
         try
         {
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-            return connection.IsOpen ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("RabbitMQ connection closed.");
+            return HealthCheckResult.Healthy(data: await CountFaultedAsync(connection, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("RabbitMQ is unreachable.", e);
         }
+    }
+
+    // A faulted message needs an admin's eye but does not make the service unready, so it is data, not status.
+    private static async Task<Dictionary<string, object>> CountFaultedAsync(IConnection connection, CancellationToken ct)
+    {
+        var counts = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var queue in ErrorQueues)
+        {
+            // A passive declare of a missing queue closes the channel, so each queue gets its own.
+            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+            try
+            {
+                counts[queue] = (await channel.QueueDeclarePassiveAsync(queue, ct)).MessageCount;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                counts[queue] = 0u; // not created yet: nothing has ever failed there
+            }
+        }
+
+        return counts;
     }
 }

@@ -33,7 +33,7 @@ public sealed class ErrorQueueTests(SkinProgressFixture fixture)
 
         var found = await SkinProgressFixture.EventuallyAsync(async () =>
         {
-            // Look at every faulted message without taking it, so faults of other runs stay where they are.
+            // Look at every faulted message without taking any: they all stay where they are.
             BasicGetResult? mine = null;
             var seen = new List<ulong>();
             while (await channel.BasicGetAsync("scoring_error", autoAck: false) is { } message)
@@ -41,7 +41,7 @@ public sealed class ErrorQueueTests(SkinProgressFixture fixture)
                 if (System.Text.Encoding.UTF8.GetString(message.Body.Span).Contains(poison.BatchId.ToString(), StringComparison.Ordinal))
                 {
                     mine = message;
-                    await channel.BasicAckAsync(message.DeliveryTag, false);
+                    seen.Add(message.DeliveryTag); // it stays in the error queue, where an admin would find it
                 }
                 else
                 {
@@ -58,6 +58,13 @@ public sealed class ErrorQueueTests(SkinProgressFixture fixture)
         }, m => m is not null);
 
         Assert.NotNull(found);
+
+        // Admins see the count in the readiness details; a faulted message does not make the service unready.
+        using var client = fixture.Client();
+        using var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+        var details = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(ready.Content);
+        Assert.True(details.GetProperty("checks").GetProperty("rabbitmq").GetProperty("data").GetProperty("scoring_error").GetInt32() >= 1);
         Assert.True(found.BasicProperties.Headers!.ContainsKey("MT-Fault-Message"), "the error queue keeps the exception with the message");
     }
 }

@@ -36,6 +36,13 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
     [InlineData("/v1/admin/users/{id}/keys", "post")]
     [InlineData("/v1/admin/keys/{keyId}", "delete")]
     [InlineData("/v1/admin/users/{id}/sync", "get")]
+    [InlineData("/v1/admin/summaries/run", "post")]
+    [InlineData("/v1/me/summaries", "get")]
+    [InlineData("/v1/me/summaries/{weekStart}", "get")]
+    [InlineData("/v1/me/export", "get")]
+    [InlineData("/v1/me", "delete")]
+    [InlineData("/v1/unsubscribe/{token}", "get")]
+    [InlineData("/v1/unsubscribe/{token}", "post")]
     public async Task OpenApiDocument_DescribesEveryEndpointOfTheContract(string path, string method)
     {
         using var client = fixture.Client();

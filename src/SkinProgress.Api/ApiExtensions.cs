@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.OpenApi;
+using Prometheus;
 using Scalar.AspNetCore;
 using SkinProgress.Api.Admin;
 using SkinProgress.Api.Auth;
@@ -46,12 +47,14 @@ public static class ApiExtensions
     public static WebApplication UseApi(this WebApplication app)
     {
         app.UseProblems();
+        app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapJobsDashboard();
         app.MapOpenApi();
+        app.MapMetrics("/metrics");
         app.MapScalarApiReference(o => o.WithTitle("SkinProgress API"));
         return app;
     }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using SkinProgress.Api.Operations;
 using SkinProgress.ServiceDefaults;
 
 namespace SkinProgress.Api.Ingest;
@@ -22,6 +23,7 @@ public sealed class BatchPublisher(IPublishEndpoint publish, IOptions<RabbitMqOp
         }
         catch (Exception e) when (!requestAborted.IsCancellationRequested)
         {
+            IngestMetrics.BrokerRefusals.Inc();
             logger.LogWarning(e, "Publishing {MessageType} failed", typeof(T).Name);
             return false;
         }

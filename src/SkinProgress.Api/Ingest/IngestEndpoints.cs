@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SkinProgress.Api.Auth;
+using SkinProgress.Api.Operations;
 using SkinProgress.Api.Problems;
 using SkinProgress.Api.RateLimits;
 using SkinProgress.Contracts;
@@ -108,6 +109,9 @@ public static class IngestEndpoints
         }
 
         var duplicates = results.Count(r => r.Status == EventResult.Duplicate);
+        IngestMetrics.Events.WithLabels(EventResult.Accepted).Inc(accepted.Count);
+        IngestMetrics.Events.WithLabels(EventResult.Duplicate).Inc(duplicates);
+        IngestMetrics.Events.WithLabels(EventResult.Rejected).Inc(count - accepted.Count - duplicates);
         return TypedResults.Accepted((string?)null, new IngestResponse(batch.BatchId, accepted.Count, duplicates, count - accepted.Count - duplicates, results));
     }
 }

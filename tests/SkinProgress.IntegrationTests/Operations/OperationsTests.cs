@@ -19,6 +19,21 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
     }
 
     [Fact]
+    public async Task Metrics_AreServedInPrometheusTextFormat_AndCountIngestedEvents()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        await device.PostEventsAsync(Pipeline.Water("metric", "2026-03-02T10:00:00Z", 100));
+
+        using var client = fixture.Client();
+        using var response = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Matches(@"skinprogress_ingest_events_total\{outcome=""accepted""\} [1-9]", text);
+        Assert.Contains("http_requests_received_total", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Live_AnswersWithoutDependencies()
     {
         using var client = fixture.Client();

@@ -19,7 +19,7 @@ public sealed record DeviceCreated(Guid Id, Guid UserId, string Name, string Sou
 
 public sealed record KeyCreated(Guid KeyId, string Kind, Guid UserId, string Key);
 
-public sealed record DeviceSync(Guid DeviceId, string Name, string Source, DateTimeOffset? LastEventAt, int EventsLast7Days, bool Stale);
+public sealed record DeviceSync(Guid DeviceId, string Name, string Source, DateTimeOffset? LastEventAt, int EventsLast7Days, DateTimeOffset? LastImportAt, bool Stale);
 
 public sealed record SyncStatus(Guid UserId, IReadOnlyList<DeviceSync> Devices);
 
@@ -164,12 +164,13 @@ public static class AdminEndpoints
                 d.Name,
                 d.Source,
                 d.LastEventAt,
+                d.LastImportAt,
                 Recent = db.RawEvents.Count(e => e.UserId == id && e.DeviceId == d.Id && e.ReceivedAt >= weekAgo),
             })
             .ToListAsync(ct);
 
         return TypedResults.Ok(new SyncStatus(id, devices
-            .Select(d => new DeviceSync(d.Id, d.Name, d.Source, d.LastEventAt, d.Recent, d.LastEventAt is { } last && now - last > StaleAfter))
+            .Select(d => new DeviceSync(d.Id, d.Name, d.Source, d.LastEventAt, d.Recent, d.LastImportAt, d.LastEventAt is { } last && now - last > StaleAfter))
             .ToList()));
     }
 }

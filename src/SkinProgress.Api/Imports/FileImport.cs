@@ -13,6 +13,8 @@ namespace SkinProgress.Api.Imports;
 /// </summary>
 public sealed class FileImport(BatchPublisher publisher, Credential credential, DateTimeOffset now)
 {
+    public Guid ImportId { get; } = Guid.NewGuid();
+
     public const int ChunkSize = IngestEndpoints.MaxEvents;
     private const int ChunksInFlight = 2;
 
@@ -125,7 +127,7 @@ public sealed class FileImport(BatchPublisher publisher, Credential credential, 
 
     private async Task<bool> PublishAsync(List<HealthEvent> chunk, CancellationToken ct)
     {
-        var batch = new EventBatchReceived(Guid.NewGuid(), credential.RequireUser(), credential.DeviceId!.Value, credential.Source!, now, chunk);
+        var batch = new EventBatchReceived(Guid.NewGuid(), credential.RequireUser(), credential.DeviceId!.Value, credential.Source!, now, chunk, ImportId);
         if (!await publisher.TryPublishAsync(batch, ct))
         {
             return false;

@@ -82,7 +82,7 @@ public static class ImportEndpoints
                     "The event queue is unavailable.", $"{Accepted(import.Accepted)} Send the file again after the time in Retry-After; events already accepted are not counted twice."), import.Accepted));
             }
 
-            return TypedResults.Accepted((string?)null, new ImportResponse(Guid.NewGuid(), format, import.Events, import.Accepted, import.Rejected, import.Warnings));
+            return TypedResults.Accepted((string?)null, new ImportResponse(import.ImportId, format, import.Events, import.Accepted, import.Rejected, import.Warnings));
         }
         catch (BrokenFileException e)
         {

@@ -249,6 +249,10 @@ namespace SkinProgress.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_event_at");
 
+                    b.Property<DateTimeOffset?>("LastImportAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_import_at");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -8,4 +8,5 @@ public sealed class Device
     public required string Source { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastEventAt { get; set; }
+    public DateTimeOffset? LastImportAt { get; set; }
 }

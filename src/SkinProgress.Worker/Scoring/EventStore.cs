@@ -96,8 +96,11 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
         }
 
         await RecomputeDaysAsync(connection, batch.UserId, touched, ct);
+        var imported = batch.ImportId is not null;
         await db.Devices.Where(d => d.Id == batch.DeviceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastEventAt, d => d.LastEventAt > batch.ReceivedAt ? d.LastEventAt : batch.ReceivedAt), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.LastEventAt, d => d.LastEventAt > batch.ReceivedAt ? d.LastEventAt : batch.ReceivedAt)
+                .SetProperty(d => d.LastImportAt, d => imported && (d.LastImportAt == null || d.LastImportAt < batch.ReceivedAt) ? batch.ReceivedAt : d.LastImportAt), ct);
         await transaction.CommitAsync(ct);
         return touched.Count;
     }

@@ -16,6 +16,8 @@ data="$root/.data/$profile"
 case "$profile" in
   run)  pg_port=${SKINPROGRESS_PG_PORT:-55432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-55672} ;;
   test) pg_port=${SKINPROGRESS_PG_PORT:-56432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-56672} ;;
+  bench) pg_port=${SKINPROGRESS_PG_PORT:-58432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-58672} ;;
+  smoke) pg_port=${SKINPROGRESS_PG_PORT:-59432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-59672} ;;
   *) echo "unknown profile $profile" >&2; exit 2 ;;
 esac
 dist_port=$((amqp_port + 100))
@@ -133,6 +135,8 @@ write_env() {
 : "\${RabbitMq__VirtualHost:=/}"
 export ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__Username RabbitMq__Password RabbitMq__VirtualHost
 export SKINPROGRESS_SERVICES_PROFILE=$profile
+# Later calls (the tests' fault injection) then find the same ports and node.
+export SKINPROGRESS_PG_PORT=$pg_port SKINPROGRESS_AMQP_PORT=$amqp_port
 ENV
 }
 

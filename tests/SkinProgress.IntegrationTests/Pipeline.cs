@@ -28,8 +28,8 @@ public static class Pipeline
     /// <summary>The day's totals once the Worker has scored at least <paramref name="events"/> events on it.</summary>
     public static async Task<JsonElement?> DayWithEventsAsync(this HttpClient userClient, string date, int events)
     {
-        var day = await SkinProgressFixture.EventuallyAsync(() => userClient.GetDayAsync(date), d => d is { } found && found.GetProperty("events").GetInt32() >= events);
-        Assert.True(day is { } scored && scored.GetProperty("events").GetInt32() >= events, $"{date} was not scored with {events} events in time: {day}");
+        var day = await SkinProgressFixture.EventuallyAsync(() => userClient.GetDayAsync(date), d => d is { } found && found.GetProperty("eventCount").GetInt32() >= events);
+        Assert.True(day is { } scored && scored.GetProperty("eventCount").GetInt32() >= events, $"{date} was not scored with {events} events in time: {day}");
         return day;
     }
 

@@ -6,6 +6,7 @@ using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Problems;
 using SkinProgress.Contracts;
 using SkinProgress.Data;
+using SkinProgress.Days;
 
 namespace SkinProgress.Api.Me;
 
@@ -101,35 +102,9 @@ public static class MeEndpoints
             .OrderBy(d => d.LocalDate)
             .ToListAsync(ct);
 
-        var days = rows.Select(d => new DayResponse(
-            d.LocalDate,
-            JsonSerializer.Deserialize<Dictionary<string, double>>(d.WorkoutMinutes) ?? [],
-            d.ModerateEquivalentMinutes,
-            d.StrengthSessions,
-            d.ProteinGrams,
-            d.EnergyKcal,
-            d.WorkoutEnergyKcal,
-            d.FluidsMl,
-            d.LastWeightKg,
-            d.SkinChecks,
-            d.MealCount,
-            d.EventCount)).ToList();
-        return TypedResults.Ok(new DaysResponse(from!.Value, to!.Value, zone, days));
+        return TypedResults.Ok(new DaysResponse(from!.Value, to!.Value, zone, [.. rows.Select(d => d.ToDailyTotals())]));
     }
 }
 
-public sealed record DaysResponse(DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<DayResponse> Days);
-
-public sealed record DayResponse(
-    DateOnly Date,
-    IReadOnlyDictionary<string, double> WorkoutMinutes,
-    double ModerateEquivalentMinutes,
-    int StrengthSessions,
-    double ProteinGrams,
-    double EnergyKcal,
-    double WorkoutEnergyKcal,
-    double FluidsMl,
-    double? LastWeightKg,
-    int SkinChecks,
-    int Meals,
-    int Events);
+/// <summary>The days that have data, in the user's time zone; days with nothing logged are left out.</summary>
+public sealed record DaysResponse(DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<DailyTotals> Days);

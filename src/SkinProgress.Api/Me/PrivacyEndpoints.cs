@@ -45,19 +45,7 @@ public static class PrivacyEndpoints
             devices = devices.Select(d => new { d.Id, d.Name, d.Source, d.CreatedAt, d.LastEventAt }),
             keys,
             events = events.Select(e => new { e.Source, id = e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, data = JsonDocument.Parse(e.Payload).RootElement }),
-            days = days.Select(d => new
-            {
-                date = d.LocalDate,
-                workoutMinutes = JsonDocument.Parse(d.WorkoutMinutes).RootElement,
-                d.ModerateEquivalentMinutes,
-                d.StrengthSessions,
-                d.ProteinGrams,
-                d.EnergyKcal,
-                d.WorkoutEnergyKcal,
-                d.FluidsMl,
-                d.LastWeightKg,
-                d.SkinChecks,
-            }),
+            days = days.Select(d => d.ToDailyTotals()),
             summaries = summaries.Select(s => new { s.WeekStart, s.CompiledAt, s.SentAt, summary = JsonDocument.Parse(s.Summary).RootElement }),
         });
     }

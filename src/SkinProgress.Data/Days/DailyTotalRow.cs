@@ -1,3 +1,6 @@
+using System.Text.Json;
+using SkinProgress.Days;
+
 namespace SkinProgress.Data.Days;
 
 /// <summary>The stored totals of one local day, always recomputed from the raw events, never incremented.</summary>
@@ -18,4 +21,18 @@ public sealed class DailyTotalRow
     public int MealCount { get; set; }
     public int EventCount { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public DailyTotals ToDailyTotals() => new(
+        LocalDate,
+        JsonSerializer.Deserialize<Dictionary<string, double>>(WorkoutMinutes) ?? [],
+        ModerateEquivalentMinutes,
+        StrengthSessions,
+        ProteinGrams,
+        EnergyKcal,
+        WorkoutEnergyKcal,
+        FluidsMl,
+        LastWeightKg,
+        SkinChecks,
+        MealCount,
+        EventCount);
 }

@@ -35,19 +35,7 @@ public sealed class SummaryLoader(SkinProgressDbContext db)
         var days = (await db.DailyTotals.AsNoTracking()
                 .Where(d => userIds.Contains(d.UserId) && d.LocalDate >= from && d.LocalDate <= weekEnd)
                 .ToListAsync(ct))
-            .ToLookup(d => d.UserId, d => new DailyTotals(
-                d.LocalDate,
-                JsonSerializer.Deserialize<Dictionary<string, double>>(d.WorkoutMinutes) ?? [],
-                d.ModerateEquivalentMinutes,
-                d.StrengthSessions,
-                d.ProteinGrams,
-                d.EnergyKcal,
-                d.WorkoutEnergyKcal,
-                d.FluidsMl,
-                d.LastWeightKg,
-                d.SkinChecks,
-                d.MealCount,
-                d.EventCount));
+            .ToLookup(d => d.UserId, d => d.ToDailyTotals());
         var checks = (await db.RawEvents.AsNoTracking()
                 .Where(e => userIds.Contains(e.UserId) && e.Type == EventTypes.SkinCheck && e.LocalDate >= skinFrom && e.LocalDate <= weekEnd)
                 .Select(e => new { e.UserId, e.LocalDate, e.Payload })

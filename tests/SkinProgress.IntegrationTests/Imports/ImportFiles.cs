@@ -57,5 +57,5 @@ public static class ImportFiles
         return days;
     }
 
-    private static int EventCount(List<JsonElement> days) => days.Sum(d => d.GetProperty("events").GetInt32());
+    private static int EventCount(List<JsonElement> days) => days.Sum(d => d.GetProperty("eventCount").GetInt32());
 }

@@ -57,7 +57,7 @@ public sealed class ScoringPipelineTests(SkinProgressFixture fixture)
         await device.PostEventsAsync(Meal("m1", "2026-03-02T12:00:00Z", 55));
         var day = await SkinProgressFixture.EventuallyAsync(() => me.GetDayAsync("2026-03-02"), d => d.Number("proteinGrams") != 70);
         Assert.Equal(85, day.Number("proteinGrams"));
-        Assert.Equal(2, day!.Value.GetProperty("events").GetInt32());
+        Assert.Equal(2, day!.Value.GetProperty("eventCount").GetInt32());
     }
 
     [Fact]
@@ -94,11 +94,11 @@ public sealed class ScoringPipelineTests(SkinProgressFixture fixture)
 
         var days = await SkinProgressFixture.EventuallyAsync(
             async () => (await me.GetFromJsonAsync<JsonElement>("/v1/me/days?from=2025-01-01&to=2025-02-19")).GetProperty("days"),
-            d => d.EnumerateArray().Count(day => day.GetProperty("events").GetInt32() == 4) == rounds);
+            d => d.EnumerateArray().Count(day => day.GetProperty("eventCount").GetInt32() == 4) == rounds);
         Assert.Equal(rounds, days.GetArrayLength());
         Assert.All(days.EnumerateArray(), d =>
         {
-            Assert.Equal(4, d.GetProperty("events").GetInt32());
+            Assert.Equal(4, d.GetProperty("eventCount").GetInt32());
             Assert.Equal(30, d.GetProperty("proteinGrams").GetDouble());
             Assert.Equal(550, d.GetProperty("fluidsMl").GetDouble());
         });

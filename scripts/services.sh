@@ -17,7 +17,7 @@ case "$profile" in
   run)  pg_port=${SKINPROGRESS_PG_PORT:-55432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-55672} ;;
   test) pg_port=${SKINPROGRESS_PG_PORT:-56432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-56672} ;;
   bench) pg_port=${SKINPROGRESS_PG_PORT:-58432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-58672} ;;
-  smoke) pg_port=${SKINPROGRESS_PG_PORT:-59432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-59672} ;;
+  smoke) pg_port=${SKINPROGRESS_PG_PORT:-58532}; amqp_port=${SKINPROGRESS_AMQP_PORT:-58772} ;;
   *) echo "unknown profile $profile" >&2; exit 2 ;;
 esac
 dist_port=$((amqp_port + 100))

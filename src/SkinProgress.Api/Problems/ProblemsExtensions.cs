@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using SkinProgress.ServiceDefaults;
 
 namespace SkinProgress.Api.Problems;
 
@@ -19,6 +20,16 @@ public static class ProblemsExtensions
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Extensions["traceId"] = context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? context.HttpContext.TraceIdentifier;
 
+            // The database is down for a moment: the client should retry, as it would on a broker outage.
+            if (context.Exception is { } failure && TransientErrors.IsTransient(failure))
+            {
+                problem.Status = StatusCodes.Status503ServiceUnavailable;
+                problem.Type = ProblemTypes.DatabaseUnavailable;
+                problem.Title = "The database is unavailable.";
+                problem.Detail = "Nothing was changed. Retry after the time in Retry-After.";
+                context.HttpContext.Response.Headers.RetryAfter = "5";
+            }
+
             // A body the framework could not bind is the client's fault: say so instead of a 500.
             if (context.Exception is BadHttpRequestException bad)
             {
@@ -36,7 +47,12 @@ public static class ProblemsExtensions
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                _ when TransientErrors.IsTransient(e) => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         app.UseStatusCodePages();
         return app;

@@ -1,5 +1,5 @@
 using MassTransit;
-using Npgsql;
+using SkinProgress.ServiceDefaults;
 
 namespace SkinProgress.Worker.Scoring;
 
@@ -33,11 +33,18 @@ public static class ScoringExtensions
             cfg.ConcurrentMessageLimit = 8;
             cfg.UseMessageRetry(r =>
             {
-                r.Handle<NpgsqlException>(e => e.IsTransient);
-                r.Handle<TimeoutException>();
+                // EF Core wraps a transient NpgsqlException in an InvalidOperationException ("likely due to a transient
+                // failure"); matching only the outer type sent messages to scoring_error during a PostgreSQL restart.
+                r.Handle<Exception>(TransientErrors.IsTransient);
                 r.Exponential(30, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
             });
-            cfg.UseMessageRetry(r => r.Intervals(100, 500, 2000));
+            // Transient errors pass straight through to the policy above: when this one retried them too, its
+            // exhausted attempts ended the message (R-FAULT to scoring_error) before the outer policy ever ran.
+            cfg.UseMessageRetry(r =>
+            {
+                r.Ignore<Exception>(TransientErrors.IsTransient);
+                r.Intervals(100, 500, 2000);
+            });
         });
     }
 }

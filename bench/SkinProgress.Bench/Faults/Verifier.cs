@@ -1,0 +1,87 @@
+using Npgsql;
+using SkinProgress.Bench.Ingest;
+
+namespace SkinProgress.Bench.Faults;
+
+public sealed record Verification(long Stored, long Lost, long StoredNotAcknowledged, long DuplicateRows, long DoubleCounted,
+    long MissingFromTotals, int DaysChecked, int DaysMismatched, IReadOnlyList<string> Examples);
+
+/// <summary>Compares what PostgreSQL holds for the run's users with the client's ledger.</summary>
+public static class Verifier
+{
+    public static async Task<Verification> VerifyAsync(NpgsqlDataSource data, IReadOnlyList<BenchDevice> devices, Ledger ledger, CancellationToken ct)
+    {
+        var userIndex = devices.Select((d, i) => (d.UserId, i)).ToDictionary(x => x.UserId, x => x.i);
+        var userIds = devices.Select(d => d.UserId).ToArray();
+        var examples = new List<string>();
+
+        var stored = new Dictionary<int, HashSet<string>>();
+        long rows = 0, duplicates = 0;
+        await using (var command = data.CreateCommand("select user_id, external_id from raw_events where user_id = any($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = userIds });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows++;
+                var user = userIndex[reader.GetGuid(0)];
+                var set = stored.TryGetValue(user, out var s) ? s : stored[user] = new HashSet<string>(StringComparer.Ordinal);
+                if (!set.Add(reader.GetString(1)))
+                {
+                    duplicates++;
+                }
+            }
+        }
+
+        long lost = 0, extra = 0;
+        foreach (var (user, ids) in ledger.EventIds())
+        {
+            var have = stored.GetValueOrDefault(user) ?? [];
+            foreach (var id in ids.Where(id => !have.Contains(id)))
+            {
+                lost++;
+                if (examples.Count < 5)
+                {
+                    examples.Add($"lost: user {devices[user].UserId} event {id}");
+                }
+            }
+
+            extra += have.Count(id => !ids.Contains(id));
+        }
+
+        var expected = ledger.ExpectedTotals();
+        var actual = new Dictionary<(int, DateOnly), DayTotals>();
+        await using (var command = data.CreateCommand(
+            "select user_id, local_date, event_count, meal_count, protein_grams, fluids_ml from daily_totals where user_id = any($1)"))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = userIds });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                actual[(userIndex[reader.GetGuid(0)], reader.GetFieldValue<DateOnly>(1))] =
+                    new DayTotals(reader.GetInt32(2), reader.GetInt32(3), reader.GetDouble(4), reader.GetDouble(5));
+            }
+        }
+
+        long doubled = 0, missing = 0;
+        var mismatched = 0;
+        foreach (var key in expected.Keys.Union(actual.Keys))
+        {
+            var want = expected.GetValueOrDefault(key);
+            var got = actual.GetValueOrDefault(key);
+            doubled += Math.Max(0, got.Events - want.Events);
+            missing += Math.Max(0, want.Events - got.Events);
+            if (got.Events != want.Events || got.Meals != want.Meals
+                || Math.Abs(got.ProteinGrams - want.ProteinGrams) > 1e-6 || Math.Abs(got.FluidsMl - want.FluidsMl) > 1e-6)
+            {
+                mismatched++;
+                if (examples.Count < 10)
+                {
+                    examples.Add($"day {key.Item2} of user {devices[key.Item1].UserId}: expected {want}, stored {got}");
+                }
+            }
+        }
+
+        return new Verification(rows, lost, extra, duplicates, doubled, missing, expected.Count, mismatched, examples);
+    }
+}

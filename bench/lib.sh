@@ -25,6 +25,9 @@ bench_psql() {
 bench_services() {
   "$root/scripts/services.sh" start "$profile"
   bench_started_services=true
+  # The bench measures its own profile's services: settings inherited from a caller (test.sh has the test
+  # profile's in its environment) must not win over them, as they would for run.sh.
+  unset ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__Username RabbitMq__Password RabbitMq__VirtualHost
   # shellcheck disable=SC1090
   source "$root/.data/$profile/env"
   export RabbitMq__Host RabbitMq__Port RabbitMq__Username RabbitMq__Password RabbitMq__VirtualHost ConnectionStrings__Postgres

@@ -135,8 +135,6 @@ write_env() {
 : "\${RabbitMq__VirtualHost:=/}"
 export ConnectionStrings__Postgres RabbitMq__Host RabbitMq__Port RabbitMq__Username RabbitMq__Password RabbitMq__VirtualHost
 export SKINPROGRESS_SERVICES_PROFILE=$profile
-# Later calls (the tests' fault injection) then find the same ports and node.
-export SKINPROGRESS_PG_PORT=$pg_port SKINPROGRESS_AMQP_PORT=$amqp_port
 ENV
 }
 

@@ -16,18 +16,32 @@ public static class TestServices
 
     public static string Profile => Environment.GetEnvironmentVariable("SKINPROGRESS_SERVICES_PROFILE") ?? "test";
 
+    /// <summary>Runs a services.sh command on the instances these tests use, found by the ports they connect to.</summary>
     public static async Task RunServicesScriptAsync(string command)
     {
-        var exit = await RunAsync("bash", Path.Combine(RepositoryRoot, "scripts", "services.sh"), command, Profile);
+        var ports = new Dictionary<string, string>
+        {
+            ["SKINPROGRESS_PG_PORT"] = new Npgsql.NpgsqlConnectionStringBuilder(Require("ConnectionStrings__Postgres")).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["SKINPROGRESS_AMQP_PORT"] = Require("RabbitMq__Port"),
+        };
+        var exit = await RunAsync(ports, "bash", Path.Combine(RepositoryRoot, "scripts", "services.sh"), command, Profile);
         if (exit.Code != 0)
         {
             throw new InvalidOperationException($"services.sh {command} failed: {exit.Output}");
         }
     }
 
-    public static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)
+    public static Task<(int Code, string Output)> RunAsync(string file, params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), file, args);
+
+    private static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

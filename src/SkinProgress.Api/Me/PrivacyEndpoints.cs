@@ -105,7 +105,8 @@ public static class PrivacyEndpoints
     private static bool NamesOnly(string arguments, Guid userId)
     {
         var named = new List<Guid>();
-        foreach (var argument in JsonSerializer.Deserialize<string[]>(arguments) ?? [])
+        // An argument Hangfire supplies itself (the CancellationToken) is stored as null.
+        foreach (var argument in (JsonSerializer.Deserialize<string?[]>(arguments) ?? []).OfType<string>())
         {
             using var value = JsonDocument.Parse(argument);
             var items = value.RootElement.ValueKind == JsonValueKind.Array ? value.RootElement.EnumerateArray().ToList() : [value.RootElement];

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkinProgress.Worker.Summaries;
 using SkinProgress.IntegrationTests.Summaries;
 
 namespace SkinProgress.IntegrationTests.Me;
@@ -28,6 +31,20 @@ public sealed class PrivacyTests(SkinProgressFixture fixture)
         Assert.Equal(28, export.GetProperty("days").GetArrayLength());
         Assert.Single(export.GetProperty("summaries").EnumerateArray());
         Assert.DoesNotContain("hash", raw, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Erase_DeletesTheUsersOwnQueuedJobs()
+    {
+        var user = await fixture.CreateUserAsync();
+        var jobs = fixture.WorkerServices.GetRequiredService<IBackgroundJobClient>();
+        var jobId = jobs.Schedule<CompileSummariesJob>(j => j.RunAsync(SummaryScenario.Week, new[] { user.Id }, CancellationToken.None), TimeSpan.FromHours(1));
+
+        using var me = fixture.Client(user.UserKey);
+        Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync("/v1/me")).StatusCode);
+
+        var state = fixture.WorkerServices.GetRequiredService<JobStorage>().GetConnection().GetJobData(jobId)?.State;
+        Assert.Equal("Deleted", state);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class WorkerExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults();
         builder.AddSkinProgressData();
-        builder.Services.AddScoring();
+        builder.AddScoring();
         builder.AddSummaries();
         builder.AddBus(bus =>
         {

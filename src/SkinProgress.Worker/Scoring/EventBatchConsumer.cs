@@ -3,15 +3,10 @@ using SkinProgress.Contracts;
 
 namespace SkinProgress.Worker.Scoring;
 
-public sealed class EventBatchConsumer(EventStore store, ILogger<EventBatchConsumer> logger) : IConsumer<EventBatchReceived>
+public sealed class EventBatchConsumer(GroupCommitter committer) : IConsumer<EventBatchReceived>
 {
-    public async Task Consume(ConsumeContext<EventBatchReceived> context)
-    {
-        var batch = context.Message;
-        var days = await store.StoreAsync(batch, context.CancellationToken);
-        logger.LogInformation("Scored batch {BatchId} of user {UserId}: {Events} events, {Days} days recomputed",
-            batch.BatchId, batch.UserId, batch.Events.Count, days);
-    }
+    public Task Consume(ConsumeContext<EventBatchReceived> context) =>
+        committer.StoreAsync(context.Message, context.CancellationToken);
 }
 
 public sealed class UserTimeZoneChangedConsumer(EventStore store) : IConsumer<UserTimeZoneChanged>

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,97 +11,102 @@ using SkinProgress.Days;
 namespace SkinProgress.Worker.Scoring;
 
 /// <summary>
-/// The scoring writes, in one transaction per message: take the user's lock, upsert the raw events,
-/// then recompute the totals of every local day that changed from the stored events. Recomputing
-/// (never incrementing) is what makes a redelivered or re-sent message unable to count twice.
+/// The scoring writes. A group of messages is stored in one transaction: take the lock of every user in it, upsert
+/// the raw events, then recompute the totals of every local day that changed from the stored events.
+/// Recomputing (never incrementing) is what makes a redelivered or re-sent message unable to count twice.
 /// </summary>
 public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
 {
     public static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
 
-    public async Task<int> StoreAsync(EventBatchReceived batch, CancellationToken ct)
+    /// <summary>Stores the messages in one transaction and returns how many days were recomputed.</summary>
+    public async Task<int> StoreAsync(IReadOnlyList<EventBatchReceived> batches, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(batches);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
-        var zone = await LockUserAsync(connection, batch.UserId, ct);
-        if (zone is null)
+        // Users erased after their batch was accepted have no zone: there is nobody to store those for.
+        var zones = await LockUsersAsync(connection, batches.Select(b => b.UserId), ct);
+        var stored = batches.Where(b => zones.ContainsKey(b.UserId)).ToList();
+        var rows = EventRows.From(stored, zones);
+        if (rows.Count == 0)
         {
-            // The user was erased after the batch was accepted: there is nobody to store it for.
             return 0;
-        }
-
-        // Within one message the last version of an id wins, as it would across messages.
-        var events = batch.Events.GroupBy(e => e.Id, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        var ids = new string[events.Count];
-        var types = new string[events.Count];
-        var occurred = new DateTimeOffset[events.Count];
-        var dates = new DateOnly[events.Count];
-        var payloads = new string[events.Count];
-        var hashes = new byte[events.Count][];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            ids[i] = e.Id;
-            types[i] = e.Type;
-            occurred[i] = e.OccurredAt.ToUniversalTime();
-            dates[i] = LocalDay.Of(e.OccurredAt, zone);
-            payloads[i] = JsonSerializer.Serialize(e, PayloadJson);
-            hashes[i] = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(payloads[i]));
         }
 
         // The CTE reads the old day of every changed row before the upsert replaces it: an event moved to
         // another day must be taken out of the old one too. Identical re-sends change nothing and touch no day.
+        // Both reads of raw_events are LATERAL so each input row is one primary-key lookup: a join against
+        // unnest() is planned without knowing its size, and a hash join scanned the whole user.
         await using var upsert = new NpgsqlCommand("""
             with input as (
-                select * from unnest(@ids, @types, @occurred, @dates, @payloads, @hashes)
-                    as t(external_id, type, occurred_at, local_date, payload, content_hash)
+                select * from unnest(@users, @sources, @ids, @devices, @types, @occurred, @dates, @payloads, @hashes, @received)
+                    as t(user_id, source, external_id, device_id, type, occurred_at, local_date, payload, content_hash, received_at)
             ),
             old as (
-                select r.local_date from raw_events r join input i on r.external_id = i.external_id
-                where r.user_id = @user and r.source = @source and r.content_hash <> i.content_hash
+                select r.user_id, r.local_date from input i cross join lateral (
+                    select r.user_id, r.local_date from raw_events r
+                    where r.user_id = i.user_id and r.source = i.source and r.external_id = i.external_id
+                        and r.content_hash <> i.content_hash) r
             ),
             up as (
                 insert into raw_events (user_id, source, external_id, device_id, type, occurred_at, local_date, payload, content_hash, received_at)
-                select @user, @source, external_id, @device, type, occurred_at, local_date, payload::jsonb, content_hash, @received from input
+                select user_id, source, external_id, device_id, type, occurred_at, local_date, payload::jsonb, content_hash, received_at from input
                 on conflict (user_id, source, external_id) do update set
                     device_id = excluded.device_id, type = excluded.type, occurred_at = excluded.occurred_at,
                     local_date = excluded.local_date, payload = excluded.payload, content_hash = excluded.content_hash,
                     received_at = excluded.received_at
                 where raw_events.content_hash <> excluded.content_hash
-                returning local_date
+                returning user_id, local_date
             )
-            select local_date from up union select local_date from old
+            select user_id, local_date from up union select user_id, local_date from old
             """, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
-        upsert.Parameters.AddWithValue("ids", ids);
-        upsert.Parameters.AddWithValue("types", types);
-        upsert.Parameters.AddWithValue("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, occurred);
-        upsert.Parameters.AddWithValue("dates", NpgsqlDbType.Array | NpgsqlDbType.Date, dates);
-        upsert.Parameters.AddWithValue("payloads", payloads);
-        upsert.Parameters.AddWithValue("hashes", hashes);
-        upsert.Parameters.AddWithValue("user", batch.UserId);
-        upsert.Parameters.AddWithValue("source", batch.Source);
-        upsert.Parameters.AddWithValue("device", batch.DeviceId);
-        upsert.Parameters.AddWithValue("received", batch.ReceivedAt.ToUniversalTime());
+        upsert.Parameters.AddWithValue("users", rows.Users.ToArray());
+        upsert.Parameters.AddWithValue("sources", rows.Sources.ToArray());
+        upsert.Parameters.AddWithValue("ids", rows.Ids.ToArray());
+        upsert.Parameters.AddWithValue("devices", rows.Devices.ToArray());
+        upsert.Parameters.AddWithValue("types", rows.Types.ToArray());
+        upsert.Parameters.AddWithValue("occurred", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Occurred.ToArray());
+        upsert.Parameters.AddWithValue("dates", NpgsqlDbType.Array | NpgsqlDbType.Date, rows.Dates.ToArray());
+        upsert.Parameters.AddWithValue("payloads", rows.Payloads.ToArray());
+        upsert.Parameters.AddWithValue("hashes", rows.Hashes.ToArray());
+        upsert.Parameters.AddWithValue("received", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Received.ToArray());
 
-        var touched = new List<DateOnly>();
+        var touched = new List<(Guid User, DateOnly Date)>();
         await using (var reader = await upsert.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                touched.Add(reader.GetFieldValue<DateOnly>(0));
+                touched.Add((reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1)));
             }
         }
 
-        await RecomputeDaysAsync(connection, batch.UserId, touched, ct);
-        var imported = batch.ImportId is not null;
-        await db.Devices.Where(d => d.Id == batch.DeviceId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.LastEventAt, d => d.LastEventAt > batch.ReceivedAt ? d.LastEventAt : batch.ReceivedAt)
-                .SetProperty(d => d.LastImportAt, d => imported && (d.LastImportAt == null || d.LastImportAt < batch.ReceivedAt) ? batch.ReceivedAt : d.LastImportAt), ct);
+        await RecomputeDaysAsync(connection, touched, ct);
+        await UpdateDevicesAsync(connection, stored, ct);
         await transaction.CommitAsync(ct);
         return touched.Count;
+    }
+
+    /// <summary>A device's last event and last import only move forward, whatever order messages are scored in.</summary>
+    private async Task UpdateDevicesAsync(NpgsqlConnection connection, List<EventBatchReceived> batches, CancellationToken ct)
+    {
+        var devices = batches.GroupBy(b => b.DeviceId)
+            .Select(g => (Id: g.Key, Last: g.Max(b => b.ReceivedAt.ToUniversalTime()),
+                Imported: g.Where(b => b.ImportId is not null).Select(b => (DateTimeOffset?)b.ReceivedAt.ToUniversalTime()).Max()))
+            .ToList();
+        await using var update = new NpgsqlCommand("""
+            update devices d set
+                last_event_at = greatest(d.last_event_at, v.last_event_at),
+                last_import_at = greatest(d.last_import_at, v.last_import_at)
+            from unnest(@ids, @last, @imported) as v(id, last_event_at, last_import_at)
+            where d.id = v.id
+            """, connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        update.Parameters.AddWithValue("ids", devices.Select(d => d.Id).ToArray());
+        update.Parameters.AddWithValue("last", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, devices.Select(d => d.Last).ToArray());
+        update.Parameters.AddWithValue("imported", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+            devices.Select(d => d.Imported is { } at ? (object)at : DBNull.Value).ToArray());
+        await update.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A new time zone moves events between days: derive every local date again, then every day.</summary>
@@ -110,8 +114,7 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var zone = await LockUserAsync(connection, userId, ct);
-        if (zone is null)
+        if (!(await LockUsersAsync(connection, [userId], ct)).TryGetValue(userId, out var zone))
         {
             return;
         }
@@ -127,32 +130,38 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
 
         var days = await db.DailyTotals.Where(d => d.UserId == userId).Select(d => d.LocalDate).ToListAsync(ct);
         days.AddRange(events.Select(e => LocalDay.Of(e.OccurredAt, zone)));
-        await RecomputeDaysAsync(connection, userId, days.Distinct().ToList(), ct);
+        await RecomputeDaysAsync(connection, days.Select(d => (userId, d)).ToList(), ct);
         await transaction.CommitAsync(ct);
     }
 
     /// <summary>
-    /// Serializes all writes of one user for the rest of the transaction (different users run in parallel),
-    /// and reads the user's zone under the lock so a concurrent time-zone change is seen consistently.
+    /// Serializes all writes of each user for the rest of the transaction (different users run in parallel), and
+    /// reads the users' zones under the locks so a concurrent time-zone change is seen consistently. The locks are
+    /// taken in key order, so two transactions that share users wait for each other instead of deadlocking.
     /// </summary>
-    private async Task<TimeZoneInfo?> LockUserAsync(NpgsqlConnection connection, Guid userId, CancellationToken ct)
+    private async Task<Dictionary<Guid, TimeZoneInfo>> LockUsersAsync(NpgsqlConnection connection, IEnumerable<Guid> userIds, CancellationToken ct)
     {
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(@key)", connection, transaction))
+        var users = userIds.Distinct().ToArray();
+        var keys = users.Select(LockKey).Distinct().Order().ToArray();
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            lockCommand.Parameters.AddWithValue("key", LockKey(userId));
-            await lockCommand.ExecuteNonQueryAsync(ct);
+            BatchCommands =
+            {
+                // unnest() yields the array in order, and the aggregate calls the lock once per row as it is read.
+                new NpgsqlBatchCommand("select count(pg_advisory_xact_lock(k)) from unnest(@keys) k") { Parameters = { new("keys", keys) } },
+                new NpgsqlBatchCommand("select id, time_zone from users where id = any(@users)") { Parameters = { new("users", users) } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        var zones = new Dictionary<Guid, TimeZoneInfo>();
+        while (await reader.ReadAsync(ct))
+        {
+            zones[reader.GetGuid(0)] = LocalDay.TryFindZone(reader.GetString(1), out var zone) ? zone : TimeZoneInfo.Utc;
         }
 
-        await using var command = new NpgsqlCommand("select time_zone from users where id = @user", connection, transaction);
-        command.Parameters.AddWithValue("user", userId);
-        var zoneId = await command.ExecuteScalarAsync(ct) as string;
-        if (zoneId is null)
-        {
-            return null;
-        }
-
-        return LocalDay.TryFindZone(zoneId, out var zone) ? zone : TimeZoneInfo.Utc;
+        return zones;
     }
 
     private static long LockKey(Guid userId)
@@ -162,7 +171,7 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
         return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
     }
 
-    private async Task RecomputeDaysAsync(NpgsqlConnection connection, Guid userId, List<DateOnly> days, CancellationToken ct)
+    private async Task RecomputeDaysAsync(NpgsqlConnection connection, List<(Guid User, DateOnly Date)> days, CancellationToken ct)
     {
         if (days.Count == 0)
         {
@@ -171,29 +180,33 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
 
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
         var byDay = days.Distinct().ToDictionary(d => d, _ => new List<HealthEvent>());
-        await using (var select = new NpgsqlCommand(
-            "select local_date, payload from raw_events where user_id = @user and local_date = any(@dates)", connection, transaction))
+        await using (var select = new NpgsqlCommand("""
+            select k.user_id, k.local_date, r.payload
+            from unnest(@users, @dates) as k(user_id, local_date)
+            cross join lateral (select payload from raw_events r where r.user_id = k.user_id and r.local_date = k.local_date) r
+            """, connection, transaction))
         {
-            select.Parameters.AddWithValue("user", userId);
-            select.Parameters.AddWithValue("dates", NpgsqlDbType.Array | NpgsqlDbType.Date, byDay.Keys.ToArray());
+            select.Parameters.AddWithValue("users", byDay.Keys.Select(k => k.User).ToArray());
+            select.Parameters.AddWithValue("dates", NpgsqlDbType.Array | NpgsqlDbType.Date, byDay.Keys.Select(k => k.Date).ToArray());
             await using var reader = await select.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                var e = JsonSerializer.Deserialize<HealthEvent>(reader.GetString(1), PayloadJson)!;
-                byDay[reader.GetFieldValue<DateOnly>(0)].Add(e);
+                var e = JsonSerializer.Deserialize<HealthEvent>(reader.GetString(2), PayloadJson)!;
+                byDay[(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1))].Add(e);
             }
         }
 
-        var totals = byDay.Where(d => d.Value.Count > 0).Select(d => DailyTotalsCalculator.Compute(d.Key, d.Value)).ToList();
-        var empty = byDay.Where(d => d.Value.Count == 0).Select(d => d.Key).ToArray();
+        var totals = byDay.Where(d => d.Value.Count > 0).Select(d => (d.Key.User, Day: DailyTotalsCalculator.Compute(d.Key.Date, d.Value))).ToList();
+        var empty = byDay.Where(d => d.Value.Count == 0).Select(d => d.Key).ToList();
 
         await using var write = new NpgsqlCommand("""
-            delete from daily_totals where user_id = @user and local_date = any(@empty);
+            delete from daily_totals d using unnest(@emptyUsers, @emptyDates) as e(user_id, local_date)
+            where d.user_id = e.user_id and d.local_date = e.local_date;
             insert into daily_totals (user_id, local_date, workout_minutes, moderate_equivalent_minutes, strength_sessions,
                 protein_grams, energy_kcal, workout_energy_kcal, fluids_ml, last_weight_kg, skin_checks, meal_count, event_count, updated_at)
-            select @user, t.* , @now from unnest(@dates, @minutes, @moderate, @strength, @protein, @energy, @workoutEnergy,
+            select t.*, @now from unnest(@users, @dates, @minutes, @moderate, @strength, @protein, @energy, @workoutEnergy,
                 @fluids, @weight, @skin, @meals, @events)
-                as t(local_date, workout_minutes, moderate_equivalent_minutes, strength_sessions, protein_grams, energy_kcal,
+                as t(user_id, local_date, workout_minutes, moderate_equivalent_minutes, strength_sessions, protein_grams, energy_kcal,
                      workout_energy_kcal, fluids_ml, last_weight_kg, skin_checks, meal_count, event_count)
             on conflict (user_id, local_date) do update set
                 workout_minutes = excluded.workout_minutes, moderate_equivalent_minutes = excluded.moderate_equivalent_minutes,
@@ -202,21 +215,22 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
                 skin_checks = excluded.skin_checks, meal_count = excluded.meal_count, event_count = excluded.event_count,
                 updated_at = excluded.updated_at
             """, connection, transaction);
-        write.Parameters.AddWithValue("user", userId);
         write.Parameters.AddWithValue("now", time.GetUtcNow());
-        write.Parameters.AddWithValue("empty", NpgsqlDbType.Array | NpgsqlDbType.Date, empty);
-        write.Parameters.AddWithValue("dates", NpgsqlDbType.Array | NpgsqlDbType.Date, totals.Select(t => t.Date).ToArray());
-        write.Parameters.AddWithValue("minutes", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, totals.Select(t => JsonSerializer.Serialize(t.WorkoutMinutes)).ToArray());
-        write.Parameters.AddWithValue("moderate", totals.Select(t => t.ModerateEquivalentMinutes).ToArray());
-        write.Parameters.AddWithValue("strength", totals.Select(t => t.StrengthSessions).ToArray());
-        write.Parameters.AddWithValue("protein", totals.Select(t => t.ProteinGrams).ToArray());
-        write.Parameters.AddWithValue("energy", totals.Select(t => t.EnergyKcal).ToArray());
-        write.Parameters.AddWithValue("workoutEnergy", totals.Select(t => t.WorkoutEnergyKcal).ToArray());
-        write.Parameters.AddWithValue("fluids", totals.Select(t => t.FluidsMl).ToArray());
-        write.Parameters.AddWithValue("weight", NpgsqlDbType.Array | NpgsqlDbType.Double, totals.Select(t => (object?)t.LastWeightKg ?? DBNull.Value).ToArray());
-        write.Parameters.AddWithValue("skin", totals.Select(t => t.SkinChecks).ToArray());
-        write.Parameters.AddWithValue("meals", totals.Select(t => t.MealCount).ToArray());
-        write.Parameters.AddWithValue("events", totals.Select(t => t.EventCount).ToArray());
+        write.Parameters.AddWithValue("emptyUsers", empty.Select(e => e.User).ToArray());
+        write.Parameters.AddWithValue("emptyDates", NpgsqlDbType.Array | NpgsqlDbType.Date, empty.Select(e => e.Date).ToArray());
+        write.Parameters.AddWithValue("users", totals.Select(t => t.User).ToArray());
+        write.Parameters.AddWithValue("dates", NpgsqlDbType.Array | NpgsqlDbType.Date, totals.Select(t => t.Day.Date).ToArray());
+        write.Parameters.AddWithValue("minutes", NpgsqlDbType.Array | NpgsqlDbType.Jsonb, totals.Select(t => JsonSerializer.Serialize(t.Day.WorkoutMinutes)).ToArray());
+        write.Parameters.AddWithValue("moderate", totals.Select(t => t.Day.ModerateEquivalentMinutes).ToArray());
+        write.Parameters.AddWithValue("strength", totals.Select(t => t.Day.StrengthSessions).ToArray());
+        write.Parameters.AddWithValue("protein", totals.Select(t => t.Day.ProteinGrams).ToArray());
+        write.Parameters.AddWithValue("energy", totals.Select(t => t.Day.EnergyKcal).ToArray());
+        write.Parameters.AddWithValue("workoutEnergy", totals.Select(t => t.Day.WorkoutEnergyKcal).ToArray());
+        write.Parameters.AddWithValue("fluids", totals.Select(t => t.Day.FluidsMl).ToArray());
+        write.Parameters.AddWithValue("weight", NpgsqlDbType.Array | NpgsqlDbType.Double, totals.Select(t => (object?)t.Day.LastWeightKg ?? DBNull.Value).ToArray());
+        write.Parameters.AddWithValue("skin", totals.Select(t => t.Day.SkinChecks).ToArray());
+        write.Parameters.AddWithValue("meals", totals.Select(t => t.Day.MealCount).ToArray());
+        write.Parameters.AddWithValue("events", totals.Select(t => t.Day.EventCount).ToArray());
         await write.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using SkinProgress.ServiceDefaults;
 
 namespace SkinProgress.Worker.Scoring;
@@ -7,10 +8,18 @@ public static class ScoringExtensions
 {
     public const string QueueName = "scoring";
 
-    public static IServiceCollection AddScoring(this IServiceCollection services)
+    /// <summary>
+    /// Call before the bus is added: hosted services stop in reverse order, so the bus stops taking messages
+    /// before the group committer stops storing them.
+    /// </summary>
+    public static IHostApplicationBuilder AddScoring(this IHostApplicationBuilder builder)
     {
-        services.AddScoped<EventStore>();
-        return services;
+        builder.Services.AddOptions<ScoringOptions>().Bind(builder.Configuration.GetSection(ScoringOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<EventStore>();
+        builder.Services.AddSingleton<GroupCommitter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<GroupCommitter>());
+        return builder;
     }
 
     /// <summary>
@@ -22,15 +31,17 @@ public static class ScoringExtensions
     {
         bus.AddConsumer<EventBatchConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<UserTimeZoneChangedConsumer>().Endpoint(e => e.Name = QueueName);
-        bus.AddConfigureEndpointsCallback((_, name, cfg) =>
+        bus.AddConfigureEndpointsCallback((context, name, cfg) =>
         {
             if (name != QueueName)
             {
                 return;
             }
 
-            cfg.PrefetchCount = 32;
-            cfg.ConcurrentMessageLimit = 8;
+            // Many messages in flight at once is what lets the group committer share a transaction among them.
+            var scoring = context.GetRequiredService<IOptions<ScoringOptions>>().Value;
+            cfg.ConcurrentMessageLimit = scoring.ConcurrentMessages;
+            cfg.PrefetchCount = scoring.ConcurrentMessages;
             cfg.UseMessageRetry(r =>
             {
                 // EF Core wraps a transient NpgsqlException in an InvalidOperationException ("likely due to a transient

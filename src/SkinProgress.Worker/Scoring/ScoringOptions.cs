@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SkinProgress.Worker.Scoring;
+
+/// <summary>How the Worker groups scoring messages into transactions (section <c>Scoring</c>).</summary>
+public sealed class ScoringOptions
+{
+    public const string Section = "Scoring";
+
+    /// <summary>Most messages stored in one transaction.</summary>
+    [Range(1, 1000)]
+    public int MaxMessagesPerCommit { get; set; } = 100;
+
+    /// <summary>Transactions in flight at once; each holds one database connection.</summary>
+    [Range(1, 32)]
+    public int Writers { get; set; } = 2;
+
+    /// <summary>Messages being consumed at once: enough to fill every writer's next group while it commits.</summary>
+    [Range(1, 10_000)]
+    public int ConcurrentMessages { get; set; } = 256;
+}

@@ -69,8 +69,11 @@ if [ -n "$catcher" ]; then
     --db="$root/.data/run/smtp4dev/smtp4dev.db" --baseappdatapath="$root/.data/run/smtp4dev" --nousersettings \
     >.data/run/smtp4dev/smtp4dev.log 2>&1 & pids+=($!)
 fi
-dotnet "$(bin SkinProgress.Worker)" & pids+=($!)
-dotnet "$(bin SkinProgress.Api)" --urls "$ASPNETCORE_URLS" & pids+=($!)
+# The content root is the build output, where appsettings.json (log levels among others) is; by default it
+# would be this folder, which has none.
+host() { local dll; dll=$(bin "$1"); shift; dotnet "$dll" --contentRoot "$(dirname "$dll")" "$@"; }
+host SkinProgress.Worker & pids+=($!)
+host SkinProgress.Api --urls "$ASPNETCORE_URLS" & pids+=($!)
 
 for _ in $(seq 1 60); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 cat <<INFO

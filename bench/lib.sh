@@ -66,7 +66,8 @@ bench_start_api() {
   export Email__From=summaries@bench.localhost Email__UnsubscribeMailbox=unsubscribe@bench.localhost
   api_url="http://127.0.0.1:$api_port"
   export Email__PublicBaseUrl=$api_url
-  dotnet "$api_dll" --urls "$api_url" >"$root/.data/$profile/logs/api.log" 2>&1 &
+  # The content root is the build output, where appsettings.json (log levels among others) is.
+  dotnet "$api_dll" --contentRoot "$(dirname "$api_dll")" --urls "$api_url" >"$root/.data/$profile/logs/api.log" 2>&1 &
   api_pid=$!
   bench_pids+=("$api_pid")
 }

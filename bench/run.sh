@@ -45,7 +45,7 @@ if [ -z "$limit_broker" ] || [ -z "$limit_copy" ] || [ -z "$limit_dedup" ]; then
 fi
 
 bench_start_api
-dotnet "$worker_dll" >"$root/.data/$profile/logs/worker.log" 2>&1 &
+dotnet "$worker_dll" --contentRoot "$(dirname "$worker_dll")" >"$root/.data/$profile/logs/worker.log" 2>&1 &
 worker_pid=$!
 bench_pids+=("$worker_pid")
 bench_wait_ready

@@ -17,7 +17,7 @@ public sealed class FaultInjector(string workerDll, string workerLog, string ser
         // exec, so the pid is the Worker's own and SIGKILL reaches it, not a shell.
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"exec dotnet '{workerDll}' >> '{workerLog}' 2>&1");
+        start.ArgumentList.Add($"exec dotnet '{workerDll}' --contentRoot '{Path.GetDirectoryName(workerDll)}' >> '{workerLog}' 2>&1");
         worker = Process.Start(start) ?? throw new InvalidOperationException("The Worker did not start.");
     }
 

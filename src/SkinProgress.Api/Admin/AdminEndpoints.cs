@@ -140,12 +140,20 @@ public static class AdminEndpoints
         return TypedResults.Created($"/v1/admin/keys/{stored.Id}", new KeyCreated(stored.Id, "user", id, key));
     }
 
-    public static async Task<Results<NoContent, NotFound>> RevokeKey(Guid keyId, SkinProgressDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound>> RevokeKey(
+        Guid keyId, SkinProgressDbContext db, KeyCache keys, TimeProvider time, CancellationToken ct)
     {
+        var hash = await db.ApiKeys.Where(k => k.Id == keyId).Select(k => k.Hash).FirstOrDefaultAsync(ct);
+        if (hash is null)
+        {
+            return TypedResults.NotFound();
+        }
+
         var now = time.GetUtcNow();
-        var revoked = await db.ApiKeys.Where(k => k.Id == keyId)
+        await db.ApiKeys.Where(k => k.Id == keyId)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, k => k.RevokedAt ?? now), ct);
-        return revoked == 0 ? TypedResults.NotFound() : TypedResults.NoContent();
+        keys.Forget([hash]);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<SyncStatus>, NotFound>> GetSync(Guid id, SkinProgressDbContext db, TimeProvider time, CancellationToken ct)

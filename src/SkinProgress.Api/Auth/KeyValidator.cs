@@ -7,7 +7,7 @@ using SkinProgress.Data.Users;
 namespace SkinProgress.Api.Auth;
 
 /// <summary>Turns a presented key into a credential: found by hash, compared in constant time, revoked keys refused.</summary>
-public sealed class KeyValidator(SkinProgressDbContext db, IOptions<AdminOptions> admin)
+public sealed class KeyValidator(SkinProgressDbContext db, KeyCache cache, IOptions<AdminOptions> admin)
 {
     // Fixed id for the configured bootstrap key, so it shows up consistently in logs.
     private static readonly Guid BootstrapKeyId = new("00000000-0000-0000-0000-00000000a001");
@@ -26,6 +26,11 @@ public sealed class KeyValidator(SkinProgressDbContext db, IOptions<AdminOptions
             return new Credential(BootstrapKeyId, KeyKind.Admin, null, null, null);
         }
 
+        if (cache.TryGet(hash, out var known))
+        {
+            return known;
+        }
+
         var stored = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash && k.RevokedAt == null)
             .Select(k => new
@@ -39,8 +44,13 @@ public sealed class KeyValidator(SkinProgressDbContext db, IOptions<AdminOptions
             })
             .FirstOrDefaultAsync(ct);
 
-        return stored is null || stored.Kind != kind || !CryptographicOperations.FixedTimeEquals(stored.Hash, hash)
-            ? null
-            : new Credential(stored.Id, stored.Kind, stored.UserId, stored.DeviceId, stored.Source);
+        if (stored is null || stored.Kind != kind || !CryptographicOperations.FixedTimeEquals(stored.Hash, hash))
+        {
+            return null;
+        }
+
+        var credential = new Credential(stored.Id, stored.Kind, stored.UserId, stored.DeviceId, stored.Source);
+        cache.Remember(hash, credential);
+        return credential;
     }
 }

@@ -54,11 +54,14 @@ public static class PrivacyEndpoints
     /// Removes the user row; the database cascades to devices, keys, events, days and summaries. Queued jobs
     /// for this user alone are deleted; chunked jobs naming other users too skip an erased user when they run.
     /// </summary>
-    public static async Task<NoContent> Erase(HttpContext context, SkinProgressDbContext db, IBackgroundJobClient jobs, CancellationToken ct)
+    public static async Task<NoContent> Erase(
+        HttpContext context, SkinProgressDbContext db, KeyCache keys, IBackgroundJobClient jobs, CancellationToken ct)
     {
         var userId = Credential.From(context.User).RequireUser();
         var queued = await QueuedJobsOfAsync(db, userId, ct);
+        var hashes = await db.ApiKeys.Where(k => k.UserId == userId).Select(k => k.Hash).ToListAsync(ct);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
+        keys.Forget(hashes);
 
         foreach (var jobId in queued)
         {

@@ -17,5 +17,5 @@ public sealed class ScoringOptions
 
     /// <summary>Messages being consumed at once: enough to fill every writer's next group while it commits.</summary>
     [Range(1, 10_000)]
-    public int ConcurrentMessages { get; set; } = 256;
+    public int ConcurrentMessages { get; set; } = 128;
 }

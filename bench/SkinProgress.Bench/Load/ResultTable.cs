@@ -40,6 +40,21 @@ public static class ResultTable
         }
 
         o.WriteLine();
+        o.WriteLine("CPU time per event acknowledged, µs of one core (what each event costs the machine, whatever the pace):");
+        o.WriteLine();
+        o.WriteLine("| process | " + string.Join(" | ", phases.Select(p => p.Name)) + " |");
+        o.WriteLine("|---|" + string.Concat(phases.Select(_ => "---|")));
+        foreach (var process in processes)
+        {
+            o.WriteLine($"| {process.Name} | " + string.Join(" | ", phases.Select(p => Inv($"{CpuMicrosPerEvent(p, process.Name):F0}"))) + " |");
+        }
+
+        var perEvent = phases.Select(p => processes.Sum(x => CpuMicrosPerEvent(p, x.Name))).ToList();
+        o.WriteLine("| **all** | " + string.Join(" | ", perEvent.Select(us => Inv($"**{us:F0}**"))) + " |");
+        o.WriteLine(Inv($"| events/s {Environment.ProcessorCount} cores carry at that cost | ")
+            + string.Join(" | ", perEvent.Select(us => F(us > 0 ? Environment.ProcessorCount * 1e6 / us : 0))) + " |");
+
+        o.WriteLine();
         o.WriteLine("Requests and the scoring queue (ready messages, sampled every second):");
         o.WriteLine();
         o.WriteLine("| phase | events acknowledged | requests | 202 | 503 | other 5xx/429 | connection errors | sending | to last commit | queue depth max | queue depth over time |");
@@ -64,6 +79,9 @@ public static class ResultTable
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
+
+    private static double CpuMicrosPerEvent(PhaseResult phase, string process) =>
+        phase.AckedEvents > 0 ? phase.CpuPercent.GetValueOrDefault(process) / 100 * phase.ToLastCommit.TotalSeconds * 1e6 / phase.AckedEvents : 0;
 
     private static double Ratio(double value, double limit) => limit > 0 ? value / limit : double.NaN;
 

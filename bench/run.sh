@@ -6,7 +6,7 @@
 #   bench/run.sh                          the full benchmark
 #   bench/run.sh --batched-seconds 60     any option of the bench program (see bench/README.md)
 #   bench/run.sh --summaries 100000       the weekly-summaries figure instead: generates 100,000 users' six weeks,
-#                                         runs an SMTP sink on Smtp__Port, times one summary run (~7 min with the data)
+#                                         runs an SMTP sink on Smtp__Port, times one summary run (~20 min today)
 #
 # BENCH_PROFILE / SKINPROGRESS_PG_PORT / SKINPROGRESS_AMQP_PORT / BENCH_API_PORT / BENCH_SMTP_PORT choose other
 # services and ports; BENCH_LIMITS_SECONDS the length of each limits measurement (default 5, load mode only).

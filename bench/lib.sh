@@ -52,6 +52,10 @@ bench_build() {
   dotnet "$worker_dll" migrate >/dev/null
   # Every run starts from empty tables, so phase sums and verification see this run's events only.
   bench_psql 'truncate raw_events, daily_totals, weekly_summaries, api_keys, devices, users cascade'
+  # Jobs an interrupted summaries run left queued would compile (nothing) in the next run's time.
+  if [ "$(bench_psql "select to_regclass('hangfire.job') is not null")" = t ]; then
+    bench_psql 'truncate hangfire.job, hangfire.jobqueue cascade'
+  fi
 }
 
 bench_start_api() {

@@ -7,9 +7,9 @@ public sealed record WatchedProcess(string Name, int Pid, bool WithChildren);
 
 /// <summary>
 /// Samples, in the background, the resident memory of the Api and the Worker (every 250 ms) and the scoring
-/// queue's depth (every second), each sample tagged with the phase running at the time.
+/// queue's depth (every second, when given a probe), each sample tagged with the phase running at the time.
 /// </summary>
-public sealed class Monitor(IReadOnlyList<WatchedProcess> processes, QueueProbe queue) : IAsyncDisposable
+public sealed class Monitor(IReadOnlyList<WatchedProcess> processes, QueueProbe? queue) : IAsyncDisposable
 {
     private readonly Dictionary<string, Dictionary<string, long>> peakRss = new(StringComparer.Ordinal);
     private readonly List<(string Phase, QueueSample Sample)> depths = [];
@@ -58,7 +58,7 @@ public sealed class Monitor(IReadOnlyList<WatchedProcess> processes, QueueProbe 
                 }
             }
 
-            if (tick++ % 4 == 0 && await queue.DepthAsync("scoring", ct) is { } depth)
+            if (tick++ % 4 == 0 && queue is not null && await queue.DepthAsync("scoring", ct) is { } depth)
             {
                 lock (depths)
                 {

@@ -31,6 +31,13 @@ public static class SummaryChart
     private static readonly Color TextColor = Color.FromHex("#334155");
     private static readonly Color GridColor = Color.FromHex("#E2E8F0");
 
+    /// <summary>
+    /// Skia's default PNG settings (every filter tried per row, zlib level 6) spend ~29 of a chart's ~32 ms in
+    /// the encoder, which made the chart most of a weekly run's cost. One filter and zlib level 3 encode in ~5 ms
+    /// for ~15 % more bytes; the pixels are the same (PNG is lossless).
+    /// </summary>
+    private static readonly SKPngEncoderOptions PngOptions = new(SKPngEncoderFilterFlags.Up, zLibLevel: 3);
+
     /// <summary>The first sans-serif family installed, else Skia's default (ScottPlot may pick a serif one).</summary>
     private static readonly Lazy<string> FontName = new(() =>
     {
@@ -49,7 +56,8 @@ public static class SummaryChart
         using var weight = WeightPlot(data);
         using var minutes = MinutesPlot(data.DailyMinutes);
 
-        var info = new SKImageInfo(Width * PixelDensity, Height * PixelDensity);
+        // Opaque (the chart is drawn on white): the PNG then stores RGB, not RGBA, a quarter less to compress.
+        var info = new SKImageInfo(Width * PixelDensity, Height * PixelDensity, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
@@ -59,7 +67,8 @@ public static class SummaryChart
         canvas.Flush();
 
         using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("The chart surface has no readable pixels.");
+        using var png = pixels.Encode(PngOptions) ?? throw new InvalidOperationException("The chart could not be encoded as PNG.");
         return png.ToArray();
     }
 

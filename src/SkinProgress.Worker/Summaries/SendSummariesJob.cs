@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Hangfire;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -92,12 +93,7 @@ public sealed class SendSummariesJob(
         using var message = SummaryEmail.Build(rendered, chart, envelope);
         if (!client.IsConnected)
         {
-            var s = smtp.Value;
-            await client.ConnectAsync(s.Host, s.Port, s.Security, ct);
-            if (!string.IsNullOrEmpty(s.Username))
-            {
-                await client.AuthenticateAsync(s.Username, s.Password ?? "", ct);
-            }
+            await ConnectAsync(client, smtp.Value, ct);
         }
 
         await client.SendAsync(message, ct);
@@ -105,5 +101,32 @@ public sealed class SendSummariesJob(
             .ExecuteUpdateAsync(u => u.SetProperty(w => w.SentAt, time.GetUtcNow()), ct);
         await transaction.CommitAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Connects over a socket without Nagle's delay. MailKit's own connect leaves it on, and the small write that
+    /// ends each message's DATA then waits for the server's delayed ACK (~40 ms): with one connection per job and
+    /// one message after another, that capped a job at ~20 emails/s whatever the server's speed.
+    /// </summary>
+    private static async Task ConnectAsync(SmtpClient client, SmtpOptions s, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(client.Timeout);
+            await socket.ConnectAsync(s.Host, s.Port, timeout.Token);
+            await client.ConnectAsync(socket, s.Host, s.Port, s.Security, ct);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        if (!string.IsNullOrEmpty(s.Username))
+        {
+            await client.AuthenticateAsync(s.Username, s.Password ?? "", ct);
+        }
     }
 }

@@ -25,6 +25,7 @@ public sealed class SendSummariesJob(
     TimeProvider time,
     ILogger<SendSummariesJob> logger)
 {
+    [Queue(SummaryJobs.SendQueue)]
     [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 10, 20, 30, 60, 120, 300, 600, 900, 1800])]
     public async Task RunAsync(DateOnly weekStart, Guid[] userIds, CancellationToken ct)
     {

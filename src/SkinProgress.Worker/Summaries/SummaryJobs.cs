@@ -9,4 +9,7 @@ public static class SummaryJobs
 
     /// <summary>Users per compile job: big enough to amortise a job's overhead, small enough to retry cheaply.</summary>
     public const int ChunkSize = 500;
+
+    /// <summary>The Hangfire queue of send jobs, served by workers of its own.</summary>
+    public const string SendQueue = "send";
 }

@@ -6,12 +6,17 @@ namespace SkinProgress.ServiceDefaults;
 
 /// <summary>
 /// Opens a connection to the broker. The bus's own health only covers receive endpoints, and the Api has
-/// none, so without this check readiness would stay green while publishing is impossible.
+/// none, so without this check readiness would stay green while publishing is impossible. It also reports how
+/// many Workers consume each work queue: with none, ingest still accepts (the queue keeps every message), so
+/// the check stays healthy, but it says so, and an admin sees a disconnected Worker instead of a green light.
 /// </summary>
 internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : IHealthCheck
 {
     /// <summary>Where messages that kept failing wait for an admin; their counts are reported, not judged.</summary>
     public static readonly string[] ErrorQueues = ["scoring_error", "summary-runs_error"];
+
+    /// <summary>The queues the Worker consumes.</summary>
+    public static readonly string[] WorkQueues = ["scoring", "summary-runs"];
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -29,11 +34,38 @@ internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : I
         try
         {
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-            return HealthCheckResult.Healthy(data: await CountFaultedAsync(connection, cancellationToken));
+            var data = await CountFaultedAsync(connection, cancellationToken);
+            var unconsumed = new List<string>();
+            foreach (var queue in WorkQueues)
+            {
+                var consumers = await CountConsumersAsync(connection, queue, cancellationToken);
+                data[$"{queue}_consumers"] = consumers;
+                if (consumers == 0)
+                {
+                    unconsumed.Add(queue);
+                }
+            }
+
+            return HealthCheckResult.Healthy(
+                unconsumed.Count == 0 ? null : $"No Worker is consuming {string.Join(" and ", unconsumed)}: messages wait in the queue until one connects.",
+                data);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("RabbitMQ is unreachable.", e);
+        }
+    }
+
+    private static async Task<uint> CountConsumersAsync(IConnection connection, string queue, CancellationToken ct)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue, ct)).ConsumerCount;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return 0; // no Worker has ever declared it
         }
     }
 

@@ -131,7 +131,7 @@ public static class FaultRun
             faults.Add(new FaultRecord(name, check, began, DateTimeOffset.UtcNow) { QueueBefore = before });
         }
 
-        await FaultAsync(0.15, "Worker SIGKILL + restart", "", async () =>
+        await FaultAsync(0.15, "Worker SIGKILL + restart", HealthWatch.NoScoringConsumer, async () =>
         {
             await injector.KillWorkerAsync();
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
@@ -224,10 +224,10 @@ public static class FaultRun
             // Readiness is judged from 1 s after the fault began (the check itself takes up to 3 s to time out) to the restore.
             var during = health.Between(f.Began.AddSeconds(1), f.Restored);
             var reported = during.Count(s => s.Unhealthy.Contains(f.ExpectedCheck));
-            var reportedText = f.ExpectedCheck.Length == 0
-                ? "n/a (the Worker has no HTTP endpoint; the Api stays ready)"
+            var reportedText = f.ExpectedCheck == HealthWatch.NoScoringConsumer
+                ? Inv($"\"{f.ExpectedCheck}\" in {reported} of {during.Count} samples, still ready (200) in {during.Count(s => s.Status == 200)}")
                 : Inv($"{f.ExpectedCheck} unhealthy in {reported} of {during.Count} samples, 503: {during.Count(s => s.Status == 503)}");
-            if (f.ExpectedCheck.Length > 0 && (during.Count == 0 || reported == 0))
+            if (during.Count == 0 || reported == 0)
             {
                 healthOk = false;
             }

@@ -9,6 +9,8 @@ public readonly record struct HealthSample(DateTimeOffset At, int Status, IReadO
 /// <summary>Polls /health/ready every 250 ms and keeps which checks it reported unhealthy at each moment.</summary>
 public sealed class HealthWatch(HttpClient http)
 {
+    public const string NoScoringConsumer = "scoring: no consumer";
+
     private readonly List<HealthSample> samples = [];
 
     public async Task RunAsync(CancellationToken ct)
@@ -52,6 +54,14 @@ public sealed class HealthWatch(HttpClient http)
             var unhealthy = body.TryGetProperty("checks", out var checks)
                 ? checks.EnumerateObject().Where(c => c.Value.GetProperty("status").GetString() != "Healthy").Select(c => c.Name).ToList()
                 : [];
+            // A Worker that is gone (or has not reconnected) leaves the Api ready but is reported in the broker's data.
+            if (checks.ValueKind == JsonValueKind.Object && checks.TryGetProperty("rabbitmq", out var rabbit)
+                && rabbit.TryGetProperty("data", out var data) && data.TryGetProperty("scoring_consumers", out var consumers)
+                && consumers.GetInt32() == 0)
+            {
+                unhealthy.Add(NoScoringConsumer);
+            }
+
             return new HealthSample(at, (int)response.StatusCode, unhealthy);
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or OperationCanceledException && !ct.IsCancellationRequested)

@@ -19,6 +19,30 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
     }
 
     [Fact]
+    public async Task Ready_ReportsTheMissingConsumer_WhileTheWorkerIsDisconnected()
+    {
+        using var client = fixture.Client();
+        Assert.True(await ScoringConsumersAsync(client) >= 1);
+
+        await fixture.StopWorkerAsync();
+        try
+        {
+            using var response = await client.GetAsync("/health/ready");
+            // Ingest still accepts: the queue keeps every message for the Worker.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var rabbit = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("rabbitmq");
+            Assert.Equal(0, rabbit.GetProperty("data").GetProperty("scoring_consumers").GetInt32());
+            Assert.Contains("No Worker is consuming scoring", rabbit.GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.StartWorkerAsync();
+        }
+
+        Assert.True(await SkinProgressFixture.EventuallyAsync(() => ScoringConsumersAsync(client), n => n >= 1) >= 1);
+    }
+
+    [Fact]
     public async Task Metrics_AreServedInPrometheusTextFormat_AndCountIngestedEvents()
     {
         var user = await fixture.CreateUserAsync();
@@ -82,5 +106,12 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
         using var response = await client.GetAsync("/v1/nothing-here");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<int> ScoringConsumersAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/health/ready");
+        var rabbit = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("rabbitmq");
+        return rabbit.GetProperty("data").GetProperty("scoring_consumers").GetInt32();
     }
 }

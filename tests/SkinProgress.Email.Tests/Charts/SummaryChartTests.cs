@@ -18,6 +18,13 @@ public sealed class SummaryChartTests
     }
 
     [Fact]
+    public void RenderPng_AtDensityOne_IsTheLayoutSize()
+    {
+        var png = SummaryChart.RenderPng(SampleWeeks.Ordinary().Chart(), pixelDensity: 1);
+        Assert.Equal((SummaryChart.Width, SummaryChart.Height), Size(png));
+    }
+
+    [Fact]
     public void RenderPng_WorksWithEmptySeries()
     {
         var png = SummaryChart.RenderPng(new SummaryChartData([], [], []));

@@ -33,11 +33,12 @@ public static class SummariesExtensions
         builder.AddJobStorage();
         builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2));
         // Sending has workers of its own: in one queue every send job waited behind every compile job of a run,
-        // so with 100,000 users the first email left after the last summary was compiled.
+        // so with 100,000 users the first email left after the last summary was compiled. A send waits on SMTP and
+        // on its own commit more than it computes, so it gets as many workers as compiling does.
         builder.Services.AddHangfireServer(o =>
         {
             o.Queues = [SummaryJobs.SendQueue];
-            o.WorkerCount = 2;
+            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
         });
         builder.Services.AddHostedService<DispatchSchedule>();
         return builder;

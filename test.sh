@@ -26,13 +26,13 @@ dotnet test SkinProgress.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee
 status=${PIPESTATUS[0]}
 # The benchmark smokes and the short fault run (bench/), on their own services (profile "smoke"): they prove the
 # harness works end to end and that a Worker kill, a broker restart and a database restart lose and double-count nothing.
-BENCH_KEEP_SERVICES=1 BENCH_PROFILE=smoke BENCH_API_PORT=58180 BENCH_LIMITS_SECONDS=1 bench/run.sh --users 20 --warmup-seconds 2 \
+BENCH_KEEP_SERVICES=1 BENCH_PROFILE=smoke BENCH_API_PORT=24080 BENCH_LIMITS_SECONDS=1 bench/run.sh --users 20 --warmup-seconds 2 \
   --batched-seconds 5 --single-seconds 5 --latency-seconds 5 --drain-seconds 60
 bench_status=$?
 # The weekly-summaries figure in small: 200 users compiled and emailed to the bench's SMTP sink, and sent once only.
-BENCH_KEEP_SERVICES=1 BENCH_PROFILE=smoke BENCH_API_PORT=58180 bench/run.sh --summaries 200 --timeout-seconds 300
+BENCH_KEEP_SERVICES=1 BENCH_PROFILE=smoke BENCH_API_PORT=24080 bench/run.sh --summaries 200 --timeout-seconds 300
 summaries_status=$?
-BENCH_PROFILE=smoke BENCH_API_PORT=58180 bench/faults.sh --users 30 --events 3000 --rate 150 --outage-seconds 3 --drain-seconds 120
+BENCH_PROFILE=smoke BENCH_API_PORT=24080 bench/faults.sh --users 30 --events 3000 --rate 150 --outage-seconds 3 --drain-seconds 120
 faults_status=$?
 echo "bench smoke: exit $bench_status; summaries smoke: exit $summaries_status; short fault run: exit $faults_status"
 if [ "$status" -eq 0 ] && { [ "$bench_status" -ne 0 ] || [ "$summaries_status" -ne 0 ] || [ "$faults_status" -ne 0 ]; }; then status=1; fi

@@ -12,7 +12,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 profile=${BENCH_PROFILE:-bench}
-api_port=${BENCH_API_PORT:-58080}
+api_port=${BENCH_API_PORT:-23080}
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
 trap bench_cleanup INT TERM EXIT

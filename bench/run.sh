@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue 5, one command: own PostgreSQL and RabbitMQ (profile "bench", ports 58432/58672),
+# The benchmark of issue 5, one command: own PostgreSQL and RabbitMQ (profile "bench", ports 23432/23682),
 # a Release build, migrations, the limits tool, the Api and the Worker as separate processes, then the bench
 # program drives them over HTTP and prints one table. Takes about 3-4 minutes with the defaults.
 #
@@ -13,7 +13,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 profile=${BENCH_PROFILE:-bench}
-api_port=${BENCH_API_PORT:-58080}
+api_port=${BENCH_API_PORT:-23080}
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
 trap bench_cleanup INT TERM EXIT

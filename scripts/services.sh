@@ -13,11 +13,14 @@ profile=${2:-run}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data="$root/.data/$profile"
 
+# All below 32768, outside Linux's ephemeral range (32768-60999): a fixed port in that range can already be the
+# local end of some outgoing connection (a RabbitMQ node's link to epmd lives as long as the node), and then
+# nothing can listen on it. It happened: a test run's broker held 58180 and the bench smoke's Api could not start.
 case "$profile" in
-  run)  pg_port=${SKINPROGRESS_PG_PORT:-55432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-55672} ;;
-  test) pg_port=${SKINPROGRESS_PG_PORT:-56432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-56672} ;;
-  bench) pg_port=${SKINPROGRESS_PG_PORT:-58432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-58672} ;;
-  smoke) pg_port=${SKINPROGRESS_PG_PORT:-58532}; amqp_port=${SKINPROGRESS_AMQP_PORT:-58772} ;;
+  run)  pg_port=${SKINPROGRESS_PG_PORT:-21432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-21682} ;;
+  test) pg_port=${SKINPROGRESS_PG_PORT:-22432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-22682} ;;
+  bench) pg_port=${SKINPROGRESS_PG_PORT:-23432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-23682} ;;
+  smoke) pg_port=${SKINPROGRESS_PG_PORT:-24432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-24682} ;;
   *) echo "unknown profile $profile" >&2; exit 2 ;;
 esac
 dist_port=$((amqp_port + 100))

@@ -14,8 +14,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 data="$root/.data/$profile"
 
 # All below 32768, outside Linux's ephemeral range (32768-60999): a fixed port in that range can already be the
-# local end of some outgoing connection (a RabbitMQ node's link to epmd lives as long as the node), and then
-# nothing can listen on it. It happened: a test run's broker held 58180 and the bench smoke's Api could not start.
+# local end of some long-lived outgoing connection, and then nothing can listen on it. It happened: 58180 stayed
+# taken for minutes during a test run, and the bench smoke's Api could not start.
 case "$profile" in
   run)  pg_port=${SKINPROGRESS_PG_PORT:-21432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-21682} ;;
   test) pg_port=${SKINPROGRESS_PG_PORT:-22432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-22682} ;;

@@ -34,11 +34,17 @@ internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : I
         try
         {
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
-            var data = await CountFaultedAsync(connection, cancellationToken);
+            // A faulted message needs an admin's eye but does not make the service unready, so it is data, not status.
+            var data = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var queue in ErrorQueues)
+            {
+                data[queue] = (await InspectAsync(connection, queue, cancellationToken))?.MessageCount ?? 0u;
+            }
+
             var unconsumed = new List<string>();
             foreach (var queue in WorkQueues)
             {
-                var consumers = await CountConsumersAsync(connection, queue, cancellationToken);
+                var consumers = (await InspectAsync(connection, queue, cancellationToken))?.ConsumerCount ?? 0u;
                 data[$"{queue}_consumers"] = consumers;
                 if (consumers == 0)
                 {
@@ -56,37 +62,18 @@ internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : I
         }
     }
 
-    private static async Task<uint> CountConsumersAsync(IConnection connection, string queue, CancellationToken ct)
+    /// <summary>A queue's counts, or null when it does not exist yet (nothing has used it).</summary>
+    private static async Task<QueueDeclareOk?> InspectAsync(IConnection connection, string queue, CancellationToken ct)
     {
+        // A passive declare of a missing queue closes the channel, so each queue gets its own.
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         try
         {
-            return (await channel.QueueDeclarePassiveAsync(queue, ct)).ConsumerCount;
+            return await channel.QueueDeclarePassiveAsync(queue, ct);
         }
         catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
         {
-            return 0; // no Worker has ever declared it
+            return null;
         }
-    }
-
-    // A faulted message needs an admin's eye but does not make the service unready, so it is data, not status.
-    private static async Task<Dictionary<string, object>> CountFaultedAsync(IConnection connection, CancellationToken ct)
-    {
-        var counts = new Dictionary<string, object>(StringComparer.Ordinal);
-        foreach (var queue in ErrorQueues)
-        {
-            // A passive declare of a missing queue closes the channel, so each queue gets its own.
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            try
-            {
-                counts[queue] = (await channel.QueueDeclarePassiveAsync(queue, ct)).MessageCount;
-            }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-            {
-                counts[queue] = 0u; // not created yet: nothing has ever failed there
-            }
-        }
-
-        return counts;
     }
 }

@@ -32,22 +32,12 @@ public static class ResultTable
 
         o.WriteLine("CPU per process, % of one core (2 cores = 200 %), from /proc/<pid>/stat over each phase (first request → last commit):");
         o.WriteLine();
-        o.WriteLine("| process | " + string.Join(" | ", phases.Select(p => p.Name)) + " |");
-        o.WriteLine("|---|" + string.Concat(phases.Select(_ => "---|")));
-        foreach (var process in processes)
-        {
-            o.WriteLine($"| {process.Name} | " + string.Join(" | ", phases.Select(p => Inv($"{p.CpuPercent.GetValueOrDefault(process.Name):F0} %"))) + " |");
-        }
+        WriteProcessRows(o, phases, processes, (p, name) => Inv($"{p.CpuPercent.GetValueOrDefault(name):F0} %"));
 
         o.WriteLine();
         o.WriteLine("CPU time per event acknowledged, µs of one core (what each event costs the machine, whatever the pace):");
         o.WriteLine();
-        o.WriteLine("| process | " + string.Join(" | ", phases.Select(p => p.Name)) + " |");
-        o.WriteLine("|---|" + string.Concat(phases.Select(_ => "---|")));
-        foreach (var process in processes)
-        {
-            o.WriteLine($"| {process.Name} | " + string.Join(" | ", phases.Select(p => Inv($"{CpuMicrosPerEvent(p, process.Name):F0}"))) + " |");
-        }
+        WriteProcessRows(o, phases, processes, (p, name) => Inv($"{CpuMicrosPerEvent(p, name):F0}"));
 
         var perEvent = phases.Select(p => processes.Sum(x => CpuMicrosPerEvent(p, x.Name))).ToList();
         o.WriteLine("| **all** | " + string.Join(" | ", perEvent.Select(us => Inv($"**{us:F0}**"))) + " |");
@@ -78,6 +68,18 @@ public static class ResultTable
 
         var sorted = values.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+
+    /// <summary>A table with a row per process and a column per phase.</summary>
+    private static void WriteProcessRows(
+        TextWriter o, IReadOnlyList<PhaseResult> phases, IReadOnlyList<WatchedProcess> processes, Func<PhaseResult, string, string> cell)
+    {
+        o.WriteLine("| process | " + string.Join(" | ", phases.Select(p => p.Name)) + " |");
+        o.WriteLine("|---|" + string.Concat(phases.Select(_ => "---|")));
+        foreach (var process in processes)
+        {
+            o.WriteLine($"| {process.Name} | " + string.Join(" | ", phases.Select(p => cell(p, process.Name))) + " |");
+        }
     }
 
     private static double CpuMicrosPerEvent(PhaseResult phase, string process) =>

@@ -71,7 +71,8 @@ if [ -n "$catcher" ]; then
 fi
 # The content root is the build output, where appsettings.json (log levels among others) is; by default it
 # would be this folder, which has none.
-host() { local dll; dll=$(bin "$1"); shift; dotnet "$dll" --contentRoot "$(dirname "$dll")" "$@"; }
+# Called with & only: it execs, so $! is the host's own pid and stop() signals the host, not a subshell.
+host() { local dll; dll=$(bin "$1"); shift; exec dotnet "$dll" --contentRoot "$(dirname "$dll")" "$@"; }
 host SkinProgress.Worker & pids+=($!)
 host SkinProgress.Api --urls "$ASPNETCORE_URLS" & pids+=($!)
 

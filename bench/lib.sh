@@ -7,6 +7,10 @@ bench_started_services=false
 
 bench_log() { echo "[bench] $*" >&2; }
 
+# Runs a host with its build output as content root, where its appsettings.json (log levels among others) is.
+# Call it with & only: it execs, so $! is the host's own pid (monitored, and signalled by bench_cleanup).
+bench_host() { local dll=$1; shift; exec dotnet "$dll" --contentRoot "$(dirname "$dll")" "$@"; }
+
 bench_cleanup() {
   local status=$?
   trap - INT TERM EXIT
@@ -70,8 +74,7 @@ bench_start_api() {
   export Email__From=summaries@bench.localhost Email__UnsubscribeMailbox=unsubscribe@bench.localhost
   api_url="http://127.0.0.1:$api_port"
   export Email__PublicBaseUrl=$api_url
-  # The content root is the build output, where appsettings.json (log levels among others) is.
-  dotnet "$api_dll" --contentRoot "$(dirname "$api_dll")" --urls "$api_url" >"$root/.data/$profile/logs/api.log" 2>&1 &
+  bench_host "$api_dll" --urls "$api_url" >"$root/.data/$profile/logs/api.log" 2>&1 &
   api_pid=$!
   bench_pids+=("$api_pid")
 }

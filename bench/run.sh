@@ -6,7 +6,7 @@
 #   bench/run.sh                          the full benchmark
 #   bench/run.sh --batched-seconds 60     any option of the bench program (see bench/README.md)
 #   bench/run.sh --summaries 100000       the weekly-summaries figure instead: generates 100,000 users' six weeks,
-#                                         runs an SMTP sink on Smtp__Port, times one summary run (~20 min today)
+#                                         runs an SMTP sink on Smtp__Port, times one summary run (~17 min with the default chart)
 #
 # BENCH_PROFILE / SKINPROGRESS_PG_PORT / SKINPROGRESS_AMQP_PORT / BENCH_API_PORT / BENCH_SMTP_PORT choose other
 # services and ports; BENCH_LIMITS_SECONDS the length of each limits measurement (default 5, load mode only).
@@ -53,7 +53,7 @@ bench_start_api
 # The summaries figure times one on-demand run: the 15-minute schedule would add a dispatch of its own
 # (for Sunday-start users possibly of a later week), so the Worker runs without it in that mode.
 [ "$mode" = summaries ] && export Summaries__ScheduleDispatch=false
-dotnet "$worker_dll" --contentRoot "$(dirname "$worker_dll")" >"$root/.data/$profile/logs/worker.log" 2>&1 &
+bench_host "$worker_dll" >"$root/.data/$profile/logs/worker.log" 2>&1 &
 worker_pid=$!
 bench_pids+=("$worker_pid")
 bench_wait_ready

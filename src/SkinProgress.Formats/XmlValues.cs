@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using SkinProgress.Events;
 
 namespace SkinProgress.Formats;
 
@@ -18,7 +19,7 @@ internal static class XmlValues
     public static string Id(string prefix, string identity)
     {
         var id = prefix + identity;
-        return id.Length <= HealthEvents.MaxIdLength && !identity.Any(char.IsControl) ? id : prefix + Hash(identity);
+        return id.Length <= EventLimits.MaxIdLength && !identity.Any(char.IsControl) ? id : prefix + Hash(identity);
     }
 
     public static string Hash(string identity) =>

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Contracts;
+using SkinProgress.Events;
 using SkinProgress.Formats;
 
 namespace SkinProgress.Api.Imports;
@@ -97,7 +98,7 @@ public sealed class FileImport(BatchPublisher publisher, Credential credential, 
                 }
 
                 Events++;
-                var validation = FileEventCheck.Validate(item.Event!, now);
+                var validation = EventValidator.Validate(item.Event!, now);
                 if (!validation.IsValid)
                 {
                     Rejected++;

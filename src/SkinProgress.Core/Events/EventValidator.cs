@@ -1,107 +1,39 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SkinProgress.Contracts;
+using SkinProgress.Validation;
 
 namespace SkinProgress.Events;
 
-/// <summary>The outcome of validating one event: the event, or the errors keyed by field name.</summary>
-public sealed record EventValidation(string? Id, HealthEvent? Event, IReadOnlyDictionary<string, string[]> Errors)
-{
-    public bool IsValid => Event is not null;
-}
-
 /// <summary>
-/// Validates one event of an ingest request against API.md. Every problem with the event is reported
-/// at once (not just the first) so a device can fix a record in one round trip. Unknown fields are ignored.
+/// The event contract, enforced in one place for every way in: <c>POST /v1/events</c> (JSON), file imports and
+/// provider fetches (typed events), and the Worker, which checks again what it is about to store. The JSON entry
+/// point only reads the shape (kinds of values, required fields) and then applies the same typed rules, so the
+/// two can never drift apart. Every problem is reported at once, keyed by the JSON field name.
 /// </summary>
-public static partial class EventValidator
+public static class EventValidator
 {
-    public const int MaxIdLength = 128;
-    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    public static readonly TimeSpan MaxFuture = TimeSpan.FromHours(24);
-
     public static EventValidation Validate(JsonElement element, DateTimeOffset now)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        var read = JsonEventReader.Read(element);
+        if (read.Event is null)
         {
-            return Invalid(null, new Dictionary<string, List<string>> { [""] = ["An event must be a JSON object."] });
+            return Invalid(read.Id, read.Errors);
         }
 
-        var reader = new FieldReader(element);
-        var id = reader.String("id", required: true, maxLength: MaxIdLength);
-        var type = reader.Enum("type", EventTypes.All, required: true);
-        var occurredAt = reader.Time("occurredAt", now);
-
-        HealthEvent? result = null;
-        switch (type)
+        // A field whose shape was wrong already has its error; the rules' view of its placeholder adds nothing.
+        foreach (var (field, messages) in Problems(read.Event, now))
         {
-            case EventTypes.Workout:
-                var activity = reader.Enum("activity", Activities.All, required: true);
-                var duration = reader.Number("durationMinutes", 0, 1440, required: true, minExclusive: true);
-                var intensity = reader.Enum("intensity", Intensities.All, required: false);
-                var distance = reader.Number("distanceKm", 0, 1000);
-                var workoutKcal = reader.Number("energyKcal", 0, 20000);
-                var heartRate = reader.Number("avgHeartRate", 20, 250);
-                if (reader.IsValid)
-                {
-                    result = Event(new Workout(activity!, duration!.Value, intensity, distance, workoutKcal,
-                        heartRate is null ? null : (int)Math.Round(heartRate.Value)));
-                }
-
-                break;
-            case EventTypes.Meal:
-                var protein = reader.Number("proteinGrams", 0, 500, required: true);
-                var mealKcal = reader.Number("energyKcal", 0, 20000);
-                var carbs = reader.Number("carbsGrams", 0, 2000);
-                var fat = reader.Number("fatGrams", 0, 2000);
-                var vitaminC = reader.Number("vitaminCMg", 0, 10000);
-                var name = reader.String("name", required: false, maxLength: 200);
-                if (reader.IsValid)
-                {
-                    result = Event(new Meal(protein!.Value, mealKcal, carbs, fat, vitaminC, name));
-                }
-
-                break;
-            case EventTypes.Hydration:
-                var volume = reader.Number("volumeMl", 0, 5000, required: true, minExclusive: true);
-                if (reader.IsValid)
-                {
-                    result = Event(new Hydration(volume!.Value));
-                }
-
-                break;
-            case EventTypes.Weight:
-                var kg = reader.Number("weightKg", 20, 400, required: true);
-                var fatPercent = reader.Number("bodyFatPercent", 1, 75);
-                if (reader.IsValid)
-                {
-                    result = Event(new Weight(kg!.Value, fatPercent));
-                }
-
-                break;
-            case EventTypes.SkinCheck:
-                var regions = reader.Regions("regions");
-                var symptoms = reader.Symptoms("symptoms");
-                if (reader.IsValid)
-                {
-                    result = Event(new SkinCheck(regions, symptoms));
-                }
-
-                break;
+            read.Errors.TryAdd(field, messages);
         }
 
-        return reader.IsValid && result is not null ? new EventValidation(id, result, Empty) : Invalid(id, reader.Errors);
+        return read.Errors.Count == 0 ? new EventValidation(read.Id, read.Event, Empty) : Invalid(read.Id, read.Errors);
+    }
 
-        HealthEvent Event(object part) => part switch
-        {
-            Workout w => new HealthEvent(id!, type!, occurredAt!.Value, Workout: w),
-            Meal m => new HealthEvent(id!, type!, occurredAt!.Value, Meal: m),
-            Hydration h => new HealthEvent(id!, type!, occurredAt!.Value, Hydration: h),
-            Weight w => new HealthEvent(id!, type!, occurredAt!.Value, Weight: w),
-            SkinCheck s => new HealthEvent(id!, type!, occurredAt!.Value, SkinCheck: s),
-            _ => throw new ArgumentOutOfRangeException(nameof(part)),
-        };
+    public static EventValidation Validate(HealthEvent healthEvent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(healthEvent);
+        var errors = Problems(healthEvent, now);
+        return errors.Count == 0 ? new EventValidation(healthEvent.Id, healthEvent, Empty) : Invalid(healthEvent.Id, errors);
     }
 
     private static readonly IReadOnlyDictionary<string, string[]> Empty = new Dictionary<string, string[]>();
@@ -109,18 +41,99 @@ public static partial class EventValidator
     private static EventValidation Invalid(string? id, Dictionary<string, List<string>> errors) =>
         new(id, null, errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 
-    // An explicit offset (Z or ±hh:mm) is required: a local time without one cannot be placed on the user's day.
-    [GeneratedRegex(@"(Z|z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex OffsetSuffix();
+    private static Dictionary<string, List<string>> Problems(HealthEvent e, DateTimeOffset now)
+    {
+        var check = new Checker();
+        check.Text("id", e.Id, EventLimits.MaxIdLength, required: true);
+        check.Member("type", e.Type, EventTypes.All);
+        check.Add("occurredAt", EventLimits.TimeProblem(e.OccurredAt, now));
 
-    private sealed class FieldReader(JsonElement element)
+        var parts = new object?[] { e.Workout, e.Meal, e.Hydration, e.Weight, e.SkinCheck }.Count(p => p is not null);
+        if (parts != 1 || Part(e) is null)
+        {
+            check.Add("type", $"The event must carry exactly the part of its type '{e.Type}'.");
+            return check.Errors;
+        }
+
+        switch (Part(e))
+        {
+            case Workout w:
+                check.Member("activity", w.Activity, Activities.All);
+                check.Range("durationMinutes", w.DurationMinutes, EventLimits.DurationMinutes);
+                if (w.Intensity is not null)
+                {
+                    check.Member("intensity", w.Intensity, Intensities.All);
+                }
+
+                check.Range("distanceKm", w.DistanceKm, EventLimits.DistanceKm);
+                check.Range("energyKcal", w.EnergyKcal, EventLimits.EnergyKcal);
+                check.Range("avgHeartRate", w.AvgHeartRate, EventLimits.AvgHeartRate);
+                break;
+            case Meal m:
+                check.Range("proteinGrams", m.ProteinGrams, EventLimits.ProteinGrams);
+                check.Range("energyKcal", m.EnergyKcal, EventLimits.EnergyKcal);
+                check.Range("carbsGrams", m.CarbsGrams, EventLimits.MacroGrams);
+                check.Range("fatGrams", m.FatGrams, EventLimits.MacroGrams);
+                check.Range("vitaminCMg", m.VitaminCMg, EventLimits.VitaminCMg);
+                if (m.Name is not null)
+                {
+                    check.Text("name", m.Name, EventLimits.MaxNameLength, required: false);
+                }
+
+                break;
+            case Hydration h:
+                check.Range("volumeMl", h.VolumeMl, EventLimits.VolumeMl);
+                break;
+            case Weight w:
+                check.Range("weightKg", w.WeightKg, EventLimits.WeightKg);
+                check.Range("bodyFatPercent", w.BodyFatPercent, EventLimits.BodyFatPercent);
+                break;
+            case SkinCheck s:
+                foreach (var (region, grade) in s.Regions ?? new Dictionary<string, int>())
+                {
+                    if (!SkinRegions.All.Contains(region))
+                    {
+                        check.Add($"regions.{region}", $"Unknown region. Allowed: {string.Join(", ", SkinRegions.All)}.");
+                    }
+                    else
+                    {
+                        check.Range($"regions.{region}", grade, EventLimits.SkinGrade, "Must be a whole number from 0 to 3.");
+                    }
+                }
+
+                if ((s.Symptoms ?? []).Any(symptom => symptom is null || !Symptoms.All.Contains(symptom)))
+                {
+                    check.Add("symptoms", $"Unknown symptom. Allowed: {string.Join(", ", Symptoms.All)}.");
+                }
+
+                break;
+        }
+
+        return check.Errors;
+    }
+
+    /// <summary>The part that matches the event's type, or null when the type has no part or another part is set.</summary>
+    private static object? Part(HealthEvent e) => e.Type switch
+    {
+        EventTypes.Workout => e.Workout,
+        EventTypes.Meal => e.Meal,
+        EventTypes.Hydration => e.Hydration,
+        EventTypes.Weight => e.Weight,
+        EventTypes.SkinCheck => e.SkinCheck,
+        _ => null,
+    };
+
+    private sealed class Checker
     {
         public Dictionary<string, List<string>> Errors { get; } = new(StringComparer.Ordinal);
 
-        public bool IsValid => Errors.Count == 0;
-
-        private void Fail(string field, string message)
+        public void Add(string field, string? message)
         {
+            if (message is null)
+            {
+                return;
+            }
+
             if (!Errors.TryGetValue(field, out var list))
             {
                 Errors[field] = list = [];
@@ -129,180 +142,33 @@ public static partial class EventValidator
             list.Add(message);
         }
 
-        private bool TryGet(string field, bool required, out JsonElement value)
+        public void Text(string field, string? text, int maxLength, bool required)
         {
-            if (element.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null)
+            if (string.IsNullOrEmpty(text))
             {
-                return true;
+                Add(field, required ? "Must not be empty." : null);
+                return;
             }
 
-            if (required)
-            {
-                Fail(field, "The field is required.");
-            }
-
-            return false;
+            Add(field, TextRules.Problem(text, maxLength));
         }
 
-        public string? String(string field, bool required, int maxLength)
+        public void Member(string field, string? value, IReadOnlySet<string> allowed)
         {
-            if (!TryGet(field, required, out var value))
+            if (value is null || !allowed.Contains(value))
             {
-                return null;
+                // The value is echoed only when it is plain text: the answer must be writable whatever was sent.
+                var shown = value is not null && TextRules.Problem(value, 64) is null ? $" '{value}'" : "";
+                Add(field, $"Unknown value{shown}. Allowed: {string.Join(", ", allowed)}.");
             }
-
-            if (value.ValueKind != JsonValueKind.String)
-            {
-                Fail(field, "Must be a string.");
-                return null;
-            }
-
-            var text = value.GetString()!;
-            if (required && text.Length == 0)
-            {
-                Fail(field, "Must not be empty.");
-                return null;
-            }
-
-            if (text.Length > maxLength)
-            {
-                Fail(field, $"Must be at most {maxLength} characters.");
-                return null;
-            }
-
-            return text;
         }
 
-        public string? Enum(string field, IReadOnlySet<string> allowed, bool required)
+        public void Range(string field, double? value, NumberRange range, string? message = null)
         {
-            var text = String(field, required, 64);
-            if (text is null || allowed.Contains(text))
+            if (value is not null && !range.Contains(value.Value))
             {
-                return text;
+                Add(field, message ?? range.Message);
             }
-
-            Fail(field, $"Unknown value '{text}'. Allowed: {string.Join(", ", allowed)}.");
-            return null;
-        }
-
-        public double? Number(string field, double min, double max, bool required = false, bool minExclusive = false)
-        {
-            if (!TryGet(field, required, out var value))
-            {
-                return null;
-            }
-
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
-            {
-                Fail(field, "Must be a number.");
-                return null;
-            }
-
-            var tooLow = minExclusive ? number <= min : number < min;
-            if (tooLow || number > max)
-            {
-                var lower = minExclusive ? $"greater than {min.ToString(CultureInfo.InvariantCulture)}" : $"at least {min.ToString(CultureInfo.InvariantCulture)}";
-                Fail(field, $"Must be {lower} and at most {max.ToString(CultureInfo.InvariantCulture)}.");
-                return null;
-            }
-
-            return number;
-        }
-
-        public DateTimeOffset? Time(string field, DateTimeOffset now)
-        {
-            var text = String(field, required: true, maxLength: 64);
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (!OffsetSuffix().IsMatch(text))
-            {
-                Fail(field, "Must be an ISO 8601 time with an offset, such as 2026-05-01T07:30:00+02:00.");
-                return null;
-            }
-
-            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time))
-            {
-                Fail(field, "Must be an ISO 8601 time with an offset.");
-                return null;
-            }
-
-            if (time < Earliest)
-            {
-                Fail(field, "Must not be before 2000-01-01.");
-                return null;
-            }
-
-            if (time > now + MaxFuture)
-            {
-                Fail(field, "Must not be more than 24 hours in the future.");
-                return null;
-            }
-
-            return time;
-        }
-
-        public SortedDictionary<string, int> Regions(string field)
-        {
-            var regions = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            if (!TryGet(field, required: false, out var value))
-            {
-                return regions;
-            }
-
-            if (value.ValueKind != JsonValueKind.Object)
-            {
-                Fail(field, "Must be an object of region to grade (0-3).");
-                return regions;
-            }
-
-            foreach (var region in value.EnumerateObject())
-            {
-                if (!SkinRegions.All.Contains(region.Name))
-                {
-                    Fail($"{field}.{region.Name}", $"Unknown region. Allowed: {string.Join(", ", SkinRegions.All)}.");
-                }
-                else if (region.Value.ValueKind != JsonValueKind.Number || !region.Value.TryGetInt32(out var grade) || grade is < 0 or > 3)
-                {
-                    Fail($"{field}.{region.Name}", "Must be a whole number from 0 to 3.");
-                }
-                else
-                {
-                    regions[region.Name] = grade;
-                }
-            }
-
-            return regions;
-        }
-
-        public IReadOnlyList<string> Symptoms(string field)
-        {
-            var symptoms = new SortedSet<string>(StringComparer.Ordinal);
-            if (!TryGet(field, required: false, out var value))
-            {
-                return [];
-            }
-
-            if (value.ValueKind != JsonValueKind.Array)
-            {
-                Fail(field, "Must be an array of symptom names.");
-                return [];
-            }
-
-            foreach (var item in value.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String || !Events.Symptoms.All.Contains(item.GetString()!))
-                {
-                    Fail(field, $"Unknown symptom. Allowed: {string.Join(", ", Events.Symptoms.All)}.");
-                    continue;
-                }
-
-                symptoms.Add(item.GetString()!);
-            }
-
-            return [.. symptoms];
         }
     }
 }

@@ -32,6 +32,15 @@ internal static class AppleHealthDate
         }
 
         var span = new TimeSpan(hours, minutes, 0);
-        return new DateTimeOffset(local, offset[0] == '-' ? -span : span);
+        var signed = offset[0] == '-' ? -span : span;
+
+        // A local time near year 1 or 9999 with an offset has no UTC instant; such a record is broken, not fatal.
+        var utcTicks = local.Ticks - signed.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return null;
+        }
+
+        return new DateTimeOffset(local, signed);
     }
 }

@@ -435,7 +435,7 @@ public sealed class EventValidatorTests
     {
         var e = AssertAccepted(Validate(With(Valid(EventTypes.Hydration), "occurredAt", "2000-01-01T00:00:00Z")));
 
-        Assert.Equal(EventValidator.Earliest, e.OccurredAt);
+        Assert.Equal(EventLimits.Earliest, e.OccurredAt);
     }
 
     [Fact]
@@ -710,5 +710,60 @@ public sealed class EventValidatorTests
 
         Assert.Empty(e.SkinCheck!.Regions);
         Assert.Empty(e.SkinCheck.Symptoms);
+    }
+    // ---- Text that no store can hold -----------------------------------------------------------
+
+    [Fact]
+    public void Validate_RejectsId_WithNul()
+    {
+        AssertRejected(Validate(With(Valid(EventTypes.Hydration), "id", "run\u0000one")), "id");
+    }
+
+    [Fact]
+    public void Validate_RejectsMealName_WithNul()
+    {
+        AssertRejected(Validate(With(Valid(EventTypes.Meal), "name", "lunch\u0000")), "name");
+    }
+
+    [Fact]
+    public void Validate_RejectsEvent_WhoseStringHoldsALoneSurrogateEscape()
+    {
+        var json = "{\"id\":\"a\",\"type\":\"meal\",\"occurredAt\":\"2026-05-01T07:30:00Z\",\"proteinGrams\":20,\"name\":\"\\ud800\"}";
+
+        var result = Validate(json);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("", result.Errors.Keys);
+    }
+
+    // ---- Only ISO 8601 is a time -----------------------------------------------------------------
+
+    [Theory]
+    [InlineData("Mon, 30 Nov 2026 10:00:00 +00:00")]
+    [InlineData("30/04/2026 10:00:00 +00:00")]
+    [InlineData("2026-04-30 10:00:00 +00:00")]
+    [InlineData("2026-04-30T10:00:00 +00:00")]
+    [InlineData("2026-04-30T10:00:00+0000")]
+    public void Validate_RejectsTime_ThatIsNotIso8601(string occurredAt)
+    {
+        AssertRejected(Validate(With(Valid(EventTypes.Hydration), "occurredAt", occurredAt)), "occurredAt");
+    }
+
+    // ---- Typed events: the same rules for files, providers and the Worker -------------------------
+
+    [Fact]
+    public void Validate_RejectsTypedEvent_WhosePartDoesNotMatchItsType()
+    {
+        var e = new HealthEvent("a", EventTypes.Meal, Now, Hydration: new Hydration(250));
+
+        AssertRejected(EventValidator.Validate(e, Now), "type");
+    }
+
+    [Fact]
+    public void Validate_RejectsTypedEvent_WithNaN()
+    {
+        var e = new HealthEvent("a", EventTypes.Weight, Now, Weight: new Weight(double.NaN));
+
+        AssertRejected(EventValidator.Validate(e, Now), "weightKg");
     }
 }

@@ -113,6 +113,25 @@ public sealed class AppleHealthReaderTests
         Assert.Equal(("out_of_range", 2), (warning.Code, warning.Count));
     }
 
+    [Theory]
+    [InlineData("0001-01-01 00:00:00 +1400")]
+    [InlineData("9999-12-31 23:59:59 -1400")]
+    public void Read_SkipsRecord_WhoseDateHasNoUtcInstant(string date)
+    {
+        var export = $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <HealthData locale="en_US">
+             <Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Scale" unit="kg" startDate="{date}" endDate="{date}" value="80"/>
+             <Record type="HKQuantityTypeIdentifierBodyMass" sourceName="Scale" unit="kg" startDate="2023-03-02 07:00:00 +0100" endDate="2023-03-02 07:00:00 +0100" value="81"/>
+            </HealthData>
+            """;
+
+        var (events, warnings) = ActivityFileReader.ReadAll(new MemoryStream(Encoding.UTF8.GetBytes(export)), FileFormat.AppleHealthXml);
+
+        Assert.Equal(81, Assert.Single(events).Weight!.WeightKg);
+        Assert.Equal(1, Assert.Single(warnings).Count);
+    }
+
     [Fact]
     public void Read_NeverResolvesExternalEntities()
     {

@@ -18,7 +18,11 @@ public static class ApiExtensions
     {
         builder.Services.AddProblems();
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            // Numbers are JSON numbers: the web defaults also read "172" and "NaN" from strings, and NaN then reached the database.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
         builder.AddJobStorage();

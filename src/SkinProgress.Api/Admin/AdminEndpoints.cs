@@ -8,6 +8,7 @@ using SkinProgress.Api.Me;
 using SkinProgress.Api.Problems;
 using SkinProgress.Data;
 using SkinProgress.Data.Users;
+using SkinProgress.Validation;
 
 namespace SkinProgress.Api.Admin;
 
@@ -94,9 +95,13 @@ public static class AdminEndpoints
         Guid id, CreateDeviceRequest request, SkinProgressDbContext db, TimeProvider time, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
+        if (string.IsNullOrWhiteSpace(request.Name))
         {
             errors["name"] = ["Required, at most 200 characters."];
+        }
+        else if (TextRules.Problem(request.Name, 200) is { } name)
+        {
+            errors["name"] = [name];
         }
 
         if (request.Source is null || !Sources.Contains(request.Source))

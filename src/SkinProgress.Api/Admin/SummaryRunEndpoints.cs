@@ -5,6 +5,7 @@ using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Problems;
 using SkinProgress.Contracts;
 using SkinProgress.Data;
+using SkinProgress.Events;
 
 namespace SkinProgress.Api.Admin;
 
@@ -29,9 +30,12 @@ public static class SummaryRunEndpoints
     {
         request ??= new SummaryRunRequest(null, null);
         var now = time.GetUtcNow();
-        if (request.WeekStart is { } week && week > DateOnly.FromDateTime(now.UtcDateTime))
+        // Weeks before the earliest event the contract accepts hold nothing, and near year 1 they cannot even be computed.
+        var earliest = DateOnly.FromDateTime(EventLimits.Earliest.UtcDateTime);
+        if (request.WeekStart is { } week && (week > DateOnly.FromDateTime(now.UtcDateTime) || week < earliest))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["weekStart"] = ["Must not be in the future."] }, type: ProblemTypes.Validation);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["weekStart"] = [$"Must be from {earliest:yyyy-MM-dd} to today."] },
+                type: ProblemTypes.Validation);
         }
 
         if (request.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId, ct))

@@ -96,8 +96,9 @@ public static class ImportEndpoints
         {
             return TypedResults.Problem(TooLarge(maxBytes, import.Accepted));
         }
-        catch (IOException e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is IOException or InvalidDataException && !ct.IsCancellationRequested)
         {
+            // InvalidDataException: the multipart reader's limits (a part's headers over 16 KB, too many headers).
             return TypedResults.Problem(WithAccepted(ProblemsExtensions.Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBody,
                 "The upload could not be read.", $"{e.Message} {Accepted(import.Accepted)}"), import.Accepted));
         }

@@ -56,20 +56,68 @@ public static class JsonBody
                 }
             }
 
+            JsonDocument document;
             try
             {
-                return (JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = 32 }), null);
+                document = JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = 32 });
             }
             catch (JsonException e)
             {
                 return (null, ProblemsExtensions.Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBody,
                     "The body is not valid JSON.", $"{e.Message}"));
             }
+
+            if (InvalidText(buffer.AsSpan(0, length)) is { } where)
+            {
+                document.Dispose();
+                return (null, ProblemsExtensions.Problem(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBody,
+                    "The body is not valid JSON.", $"A string at byte {where} is not valid UTF-8, or escapes a lone UTF-16 surrogate."));
+            }
+
+            return (document, null);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The parser checks structure, not text: a raw invalid UTF-8 byte or a lone surrogate escape inside a string
+    /// parses, and fails only when something reads that string. Every string and name is checked once here, so no
+    /// later step can meet one. Returns the byte offset of the first bad string, or null.
+    /// </summary>
+    private static long? InvalidText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 32 });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+            {
+                continue;
+            }
+
+            if (!reader.ValueIsEscaped)
+            {
+                if (!System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
+                {
+                    return reader.TokenStartIndex;
+                }
+
+                continue;
+            }
+
+            try
+            {
+                _ = reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return reader.TokenStartIndex;
+            }
+        }
+
+        return null;
     }
 
     private static ProblemDetails TooLarge(int maxBytes) =>

@@ -1,5 +1,7 @@
 using SkinProgress.Data.Users;
 using SkinProgress.Days;
+using SkinProgress.Events;
+using SkinProgress.Validation;
 
 namespace SkinProgress.Api.Me;
 
@@ -19,17 +21,22 @@ public sealed record ProfileRequest(
 {
     private static readonly string[] Sexes = ["female", "male", "unspecified"];
 
+    private static readonly NumberRange HeightRange = new(50, 272);
+
+    /// <summary>Days are named, never numbered: "7" or "-1" parse as a <see cref="DayOfWeek"/> but mean no day.</summary>
+    private static readonly string[] DayNames = Enum.GetNames<DayOfWeek>();
+
     public Dictionary<string, string[]> Validate(DateOnly today)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (DisplayName is { Length: > 200 })
+        if (DisplayName is not null && TextRules.Problem(DisplayName, 200) is { } displayName)
         {
-            errors["displayName"] = ["Must be at most 200 characters."];
+            errors["displayName"] = [displayName];
         }
 
-        if (HeightCm is < 50 or > 272)
+        if (HeightCm is { } height && !HeightRange.Contains(height))
         {
-            errors["heightCm"] = ["Must be from 50 to 272."];
+            errors["heightCm"] = [HeightRange.Message];
         }
 
         if (BirthYear is { } year && (year < 1900 || year > today.Year - 13))
@@ -44,17 +51,17 @@ public sealed record ProfileRequest(
 
         if (TimeZone is not null && !LocalDay.TryFindZone(TimeZone, out _))
         {
-            errors["timeZone"] = ["Must be an IANA time zone such as Europe/London."];
+            errors["timeZone"] = ["Must be an IANA time zone, spelt as the time zone database does, such as Europe/London."];
         }
 
-        if (StartWeightKg is < 20 or > 400)
+        if (StartWeightKg is { } start && !EventLimits.WeightKg.Contains(start))
         {
-            errors["startWeightKg"] = ["Must be from 20 to 400."];
+            errors["startWeightKg"] = [EventLimits.WeightKg.Message];
         }
 
-        if (GoalWeightKg is < 20 or > 400)
+        if (GoalWeightKg is { } goal && !EventLimits.WeightKg.Contains(goal))
         {
-            errors["goalWeightKg"] = ["Must be from 20 to 400."];
+            errors["goalWeightKg"] = [EventLimits.WeightKg.Message];
         }
 
         if (BariatricSurgeryDate is { } surgery && (surgery > today || surgery.Year < 1950))
@@ -62,7 +69,7 @@ public sealed record ProfileRequest(
             errors["bariatricSurgeryDate"] = ["Must be a past date."];
         }
 
-        if (WeekStart is not null && !Enum.TryParse<DayOfWeek>(WeekStart, ignoreCase: true, out _))
+        if (WeekStart is not null && !DayNames.Contains(WeekStart, StringComparer.OrdinalIgnoreCase))
         {
             errors["weekStart"] = ["Must be a day name such as monday."];
         }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SkinProgress.Contracts;
 using SkinProgress.ServiceDefaults;
+using SkinProgress.Validation;
 
 namespace SkinProgress.Worker.Scoring;
 
@@ -10,14 +11,17 @@ namespace SkinProgress.Worker.Scoring;
 /// queued up meanwhile (up to <see cref="ScoringOptions.MaxMessagesPerCommit"/>) and stores them in one
 /// transaction. Under load a transaction and its WAL flush are shared by many messages; when idle a message is
 /// stored alone, at once. A message is acknowledged only after its transaction committed, because its consumer
-/// returns only then: a crash loses nothing that was acknowledged.
+/// returns only then: a crash loses nothing that was acknowledged. A group that fails for good is stored message by
+/// message, and a message that still fails is split until the events the database refuses stand alone: those are
+/// handed back as rejected, and every other event is stored.
 /// </summary>
 public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<ScoringOptions> options, ILogger<GroupCommitter> logger)
     : BackgroundService
 {
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
 
-    public Task StoreAsync(EventBatchReceived batch, CancellationToken ct)
+    /// <summary>Stores the message's events and returns those that cannot be stored (normally none).</summary>
+    public Task<IReadOnlyList<RejectedEvent>> StoreAsync(EventBatchReceived batch, CancellationToken ct)
     {
         var pending = new Pending(batch);
         if (!queue.Writer.TryWrite(pending))
@@ -54,32 +58,62 @@ public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<Scoring
         try
         {
             var days = await StoreInOwnScopeAsync(group.Select(p => p.Batch).ToList(), ct);
-            group.ForEach(p => p.Stored.TrySetResult());
+            group.ForEach(p => p.Stored.TrySetResult([]));
             logger.LogInformation("Scored {Messages} messages with {Events} events: {Days} days recomputed",
                 group.Count, group.Sum(p => p.Batch.Events.Count), days);
         }
-        catch (Exception e) when (group.Count > 1 && !TransientErrors.IsTransient(e) && !ct.IsCancellationRequested)
+        catch (Exception e) when (!TransientErrors.IsTransient(e) && !ct.IsCancellationRequested)
         {
-            // One bad message must not hold back the others: store each alone, so that only the bad one fails,
-            // is retried and ends in the error queue.
+            // One bad event must not hold back the others: each message is stored alone, and split where it fails.
             logger.LogWarning(e, "A group of {Messages} messages failed; storing them one by one", group.Count);
             foreach (var pending in group)
             {
-                try
-                {
-                    await StoreInOwnScopeAsync([pending.Batch], ct);
-                    pending.Stored.TrySetResult();
-                }
-                catch (Exception single)
-                {
-                    pending.Stored.TrySetException(single);
-                }
+                await IsolateAsync(pending, ct);
             }
         }
         catch (Exception e)
         {
             // Transient (the database is restarting) or shutting down: every message is retried by its consumer.
             group.ForEach(p => p.Stored.TrySetException(e));
+        }
+    }
+
+    private async Task IsolateAsync(Pending pending, CancellationToken ct)
+    {
+        try
+        {
+            pending.Stored.TrySetResult(await StoreOrSplitAsync(pending.Batch, ct));
+        }
+        catch (Exception e)
+        {
+            // Transient, or shutting down: the consumer retries the whole message, and storing again changes nothing.
+            pending.Stored.TrySetException(e);
+        }
+    }
+
+    /// <summary>
+    /// Halves a failing message until each refused event stands alone: a few transactions for one bad event among
+    /// a thousand, instead of one each. Halves keep delivery order, so a later version of an event still wins.
+    /// </summary>
+    private async Task<IReadOnlyList<RejectedEvent>> StoreOrSplitAsync(EventBatchReceived batch, CancellationToken ct)
+    {
+        try
+        {
+            await StoreInOwnScopeAsync([batch], ct);
+            return [];
+        }
+        catch (Exception e) when (!TransientErrors.IsTransient(e) && !ct.IsCancellationRequested)
+        {
+            if (batch.Events.Count == 1)
+            {
+                logger.LogWarning(e, "Event {EventId} of batch {BatchId} cannot be stored", TextRules.Printable(batch.Events[0].Id ?? ""), batch.BatchId);
+                return [new RejectedEvent(batch.Events[0], e.GetBaseException().Message)];
+            }
+
+            var half = batch.Events.Count / 2;
+            var first = await StoreOrSplitAsync(batch with { Events = [.. batch.Events.Take(half)] }, ct);
+            var second = await StoreOrSplitAsync(batch with { Events = [.. batch.Events.Skip(half)] }, ct);
+            return [.. first, .. second];
         }
     }
 
@@ -94,6 +128,6 @@ public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<Scoring
         public EventBatchReceived Batch { get; } = batch;
 
         // Completed by a writer: the consumer's continuation must not run on (and hold up) the writer's thread.
-        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<IReadOnlyList<RejectedEvent>> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

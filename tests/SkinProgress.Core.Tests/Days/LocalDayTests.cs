@@ -218,4 +218,36 @@ public sealed class LocalDayTests
         Assert.False(LocalDay.TryFindZone(id, out var zone));
         Assert.Equal(TimeZoneInfo.Utc, zone);
     }
+    [Theory]
+    [InlineData("Europe/London")]
+    [InlineData("America/Argentina/Buenos_Aires")]
+    [InlineData("Etc/GMT+5")]
+    [InlineData("UTC")]
+    [InlineData("Asia/Kolkata")]
+    public void TryFindZone_FindsIanaZones_ByTheirExactName(string id)
+    {
+        Assert.True(LocalDay.TryFindZone(id, out var zone));
+        Assert.Equal(id, zone.Id);
+    }
+
+    [Theory]
+    [InlineData("Factory")]
+    [InlineData("localtime")]
+    [InlineData("posixrules")]
+    [InlineData("right/UTC")]
+    [InlineData("posix/Europe/London")]
+    [InlineData("Europe//London")]
+    [InlineData("europe/london")]
+    [InlineData("/Europe/London")]
+    [InlineData("Europe/../Europe/London")]
+    [InlineData("America")]
+    [InlineData("zone.tab")]
+    [InlineData("")]
+    [InlineData(" Europe/London")]
+    [InlineData("Mars/Olympus_Mons")]
+    public void TryFindZone_RefusesNamesThatAreNotPlaces(string id)
+    {
+        Assert.False(LocalDay.TryFindZone(id, out var zone));
+        Assert.Equal(TimeZoneInfo.Utc, zone);
+    }
 }

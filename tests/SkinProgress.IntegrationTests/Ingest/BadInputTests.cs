@@ -57,7 +57,51 @@ public sealed class BadInputTests(SkinProgressFixture fixture)
         { "missing id", """{"type":"hydration","occurredAt":"2026-03-02T10:00:00Z","volumeMl":100}""", "id" },
         { "string number", """{"id":"e","type":"hydration","occurredAt":"2026-03-02T10:00:00Z","volumeMl":"100"}""", "volumeMl" },
         { "unknown skin region", """{"id":"e","type":"skin_check","occurredAt":"2026-03-02T10:00:00Z","regions":{"elbow":2}}""", "regions.elbow" },
+        { "NUL in the id", """{"id":"e\u0000","type":"hydration","occurredAt":"2026-03-02T10:00:00Z","volumeMl":100}""", "id" },
+        { "NUL in a meal name", """{"id":"e","type":"meal","occurredAt":"2026-03-02T10:00:00Z","proteinGrams":20,"name":"a\u0000b"}""", "name" },
+        { "RFC 1123 time", """{"id":"e","type":"hydration","occurredAt":"Mon, 30 Nov 2026 10:00:00 +00:00","volumeMl":100}""", "occurredAt" },
     };
+
+    [Theory]
+    [InlineData("a lone high surrogate escape", "\\ud800")]
+    [InlineData("a lone low surrogate escape", "x\\udc00")]
+    [InlineData("a raw 0xFF byte", "\xff")]
+    [InlineData("a truncated UTF-8 sequence", "\xe2\x82")]
+    public async Task StringThatIsNotUnicode_GetsTheEnvelopes400(string because, string inside)
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        var bytes = Encoding.Latin1.GetBytes(
+            $$"""{"events":[{"id":"ok","type":"hydration","occurredAt":"2026-03-02T10:00:00Z","volumeMl":100},{"id":"a{{inside}}","type":"hydration","occurredAt":"2026-03-02T10:00:00Z","volumeMl":100}]}""");
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await device.PostAsync("/v1/events", content);
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "malformed-body", because);
+        await AssertNothingStoredAsync(user);
+    }
+
+    [Theory]
+    [InlineData("id", """{"id":"meal\u0000one","type":"meal","occurredAt":"2026-03-02T12:00:00Z","proteinGrams":30}""")]
+    [InlineData("name", """{"id":"meal-1","type":"meal","occurredAt":"2026-03-02T12:00:00Z","proteinGrams":30,"name":"lunch\u0000"}""")]
+    public async Task BatchWithANulEvent_AcceptsOnlyTheValidOne_AndCountsIt(string field, string bad)
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        using var me = fixture.Client(user.UserKey);
+        var body = $$"""{"events":[{"id":"water-1","type":"hydration","occurredAt":"2026-03-02T10:00:00Z","volumeMl":300},{{bad}}]}""";
+
+        using var response = await device.PostAsync("/v1/events", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, answer.GetProperty("rejected").GetInt32());
+        Assert.True(answer.GetProperty("results")[1].GetProperty("errors").TryGetProperty(field, out _));
+        var day = await me.DayWithEventsAsync("2026-03-02", 1);
+        Assert.Equal(300, day.Number("fluidsMl"));
+    }
 
     [Theory]
     [MemberData(nameof(BadEvents))]

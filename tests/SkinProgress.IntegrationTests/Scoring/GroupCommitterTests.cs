@@ -25,8 +25,8 @@ public sealed class GroupCommitterTests(SkinProgressFixture fixture)
         var committer = fixture.WorkerServices.GetRequiredService<GroupCommitter>();
         // An id longer than the column allows: the database refuses it, so the whole group's transaction fails.
         var poison = Batch(users[0], new string('x', 300));
-        List<Task> good;
-        Task bad;
+        List<Task<IReadOnlyList<RejectedEvent>>> good;
+        Task<IReadOnlyList<RejectedEvent>> bad;
         await using (await BlockWritersAsync(committer))
         {
             good = users.Select(u => committer.StoreAsync(Batch(u, "water-1"), CancellationToken.None)).ToList();
@@ -34,14 +34,42 @@ public sealed class GroupCommitterTests(SkinProgressFixture fixture)
             good.AddRange(users.Select(u => committer.StoreAsync(Batch(u, "water-2"), CancellationToken.None)));
         }
 
-        await Task.WhenAll(good);
-        await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        Assert.All(await Task.WhenAll(good), Assert.Empty);
+        var rejected = Assert.Single(await bad);
+        Assert.Equal(poison.Events[0], rejected.Event);
+        Assert.Contains("value too long", rejected.Reason, StringComparison.Ordinal);
         foreach (var user in users)
         {
             var day = await fixture.WithDbAsync(db => db.DailyTotals.SingleAsync(d => d.UserId == user.Id && d.LocalDate == DateOnly.FromDateTime(Noon.UtcDateTime)));
             Assert.Equal(2, day.EventCount);
             Assert.Equal(400, day.FluidsMl);
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    public async Task MessageWithEventsTheDatabaseRefuses_StoresEveryOtherEvent(int refused)
+    {
+        var user = await fixture.CreateUserAsync();
+        var committer = fixture.WorkerServices.GetRequiredService<GroupCommitter>();
+        var events = Enumerable.Range(0, 40).Select(i => Water($"water-{i}", 10)).ToList();
+        var bad = Enumerable.Range(0, refused).Select(i => i * 5 + 3).ToHashSet();
+        foreach (var i in bad)
+        {
+            // Longer than the column: only a publisher that skipped validation could send it, and only the database refuses it.
+            events[i] = Water(new string((char)('a' + i % 26), 300), 10);
+        }
+
+        var batch = new EventBatchReceived(Guid.NewGuid(), user.Id, user.DeviceId, "garmin", Noon, events);
+
+        var rejected = await committer.StoreAsync(batch, CancellationToken.None);
+
+        Assert.Equal(bad.Select(i => events[i]).ToHashSet(), rejected.Select(r => r.Event).ToHashSet());
+        var day = await fixture.WithDbAsync(db => db.DailyTotals.SingleAsync(d => d.UserId == user.Id));
+        Assert.Equal(40 - refused, day.EventCount);
+        Assert.Equal((40 - refused) * 10, day.FluidsMl);
     }
 
     [Fact]
@@ -66,7 +94,9 @@ public sealed class GroupCommitterTests(SkinProgressFixture fixture)
     }
 
     private static EventBatchReceived Batch(TestUser user, string eventId, double ml = 200) =>
-        new(Guid.NewGuid(), user.Id, user.DeviceId, "garmin", Noon, [new HealthEvent(eventId, "hydration", Noon, Hydration: new Hydration(ml))]);
+        new(Guid.NewGuid(), user.Id, user.DeviceId, "garmin", Noon, [Water(eventId, ml)]);
+
+    private static HealthEvent Water(string eventId, double ml) => new(eventId, "hydration", Noon, Hydration: new Hydration(ml));
 
     /// <summary>
     /// Occupies every writer with a message that waits for a row lock held here, so the messages handed over

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkinProgress.Data.Summaries;
@@ -60,6 +61,12 @@ public sealed class SendIsolationTests(SkinProgressFixture fixture)
         Assert.NotNull(refusedRow.SendFailedAt);
         Assert.StartsWith("Refused by the SMTP server: 550 ", refusedRow.SendFailure, StringComparison.Ordinal);
         Assert.Contains(refused.Email, refusedRow.SendFailure, StringComparison.Ordinal);
+
+        using var admin = fixture.Admin();
+        var failures = await admin.GetFromJsonAsync<List<FailureDto>>($"/v1/admin/summaries/failures?weekStart={Week:yyyy-MM-dd}");
+        Assert.Contains(new FailureDto(unusable.Id, list, Week, unusableRow.SendFailure!), failures!);
+        Assert.Contains(new FailureDto(refused.Id, refused.Email, Week, refusedRow.SendFailure!), failures!);
+        Assert.DoesNotContain(failures!, f => good.Any(g => g.Id == f.UserId) || f.UserId == displayName.Id);
     }
 
     [Fact]
@@ -165,4 +172,6 @@ public sealed class SendIsolationTests(SkinProgressFixture fixture)
             r => r is not null);
         return row ?? throw new InvalidOperationException($"no summary for {user.Email}");
     }
+
+    private sealed record FailureDto(Guid UserId, string Email, DateOnly WeekStart, string Reason);
 }

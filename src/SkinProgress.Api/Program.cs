@@ -28,6 +28,7 @@ v1.MapPrivacy();
 v1.MapUnsubscribe();
 v1.MapAdmin();
 v1.MapSummaryRuns();
+v1.MapSummaryFailures();
 
 app.Run();
 

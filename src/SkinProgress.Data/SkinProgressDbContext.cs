@@ -74,6 +74,9 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.ToTable("weekly_summaries");
             e.HasKey(w => new { w.UserId, w.WeekStart });
             e.Property(w => w.Summary).HasColumnType("jsonb");
+            e.Property(w => w.SendFailure).HasMaxLength(WeeklySummaryRow.SendFailureMaxLength);
+            // Admins list the failures; they are few among many summaries, so only they are indexed.
+            e.HasIndex(w => w.SendFailedAt).HasFilter("send_failed_at is not null");
             e.HasOne<User>().WithMany().HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

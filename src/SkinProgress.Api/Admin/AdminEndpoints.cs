@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using SkinProgress.Api.Me;
 using SkinProgress.Api.Problems;
 using SkinProgress.Data;
 using SkinProgress.Data.Users;
+using SkinProgress.Email.Addresses;
 using SkinProgress.Validation;
 
 namespace SkinProgress.Api.Admin;
@@ -48,9 +48,9 @@ public static class AdminEndpoints
         var now = time.GetUtcNow();
         var profile = request.Profile ?? new ProfileRequest();
         var errors = profile.Validate(DateOnly.FromDateTime(now.UtcDateTime));
-        if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 320 || !MailAddress.TryCreate(request.Email, out _))
+        if (!EmailAddress.TryParse(request.Email, out var email, out var emailProblem))
         {
-            errors["email"] = ["A valid email address is required."];
+            errors["email"] = [emailProblem];
         }
 
         // The rules need height (BMI) and age; without them no summary could be compiled.
@@ -72,7 +72,7 @@ public static class AdminEndpoints
         var user = new User
         {
             Id = Guid.CreateVersion7(now),
-            Email = request.Email!.Trim(),
+            Email = email!.Value,
             CreatedAt = now,
             UnsubscribeToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant(),
         };

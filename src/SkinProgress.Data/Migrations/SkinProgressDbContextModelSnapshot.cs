@@ -169,6 +169,15 @@ namespace SkinProgress.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("html");
 
+                    b.Property<DateTimeOffset?>("SendFailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("send_failed_at");
+
+                    b.Property<string>("SendFailure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("send_failure");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -184,6 +193,9 @@ namespace SkinProgress.Data.Migrations
                         .HasColumnName("text");
 
                     b.HasKey("UserId", "WeekStart");
+
+                    b.HasIndex("SendFailedAt")
+                        .HasFilter("send_failed_at is not null");
 
                     b.ToTable("weekly_summaries", (string)null);
                 });

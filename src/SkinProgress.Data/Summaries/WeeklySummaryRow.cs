@@ -7,6 +7,8 @@ namespace SkinProgress.Data.Summaries;
 /// </summary>
 public sealed class WeeklySummaryRow
 {
+    public const int SendFailureMaxLength = 1000;
+
     public Guid UserId { get; set; }
     public DateOnly WeekStart { get; set; }
     public required string Summary { get; set; }
@@ -18,4 +20,13 @@ public sealed class WeeklySummaryRow
     public bool EmailDue { get; set; }
     public DateTimeOffset CompiledAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>
+    /// Set instead of <see cref="SentAt"/> when this one email cannot go out: the stored address is no single
+    /// mailbox, or the SMTP server refused it for good (5xx). Final for the week: the send job skips it from then on.
+    /// </summary>
+    public DateTimeOffset? SendFailedAt { get; set; }
+
+    /// <summary>Why, for admins: the address's problem or the SMTP server's reply.</summary>
+    public string? SendFailure { get; set; }
 }

@@ -57,7 +57,7 @@ public sealed class CompileSummariesJob(
         }
 
         var toSend = await db.WeeklySummaries.AsNoTracking()
-            .Where(s => userIds.Contains(s.UserId) && s.WeekStart == weekStart && s.EmailDue && s.SentAt == null)
+            .Where(s => userIds.Contains(s.UserId) && s.WeekStart == weekStart && s.EmailDue && s.SentAt == null && s.SendFailedAt == null)
             .Select(s => s.UserId)
             .ToArrayAsync(ct);
         if (toSend.Length > 0)

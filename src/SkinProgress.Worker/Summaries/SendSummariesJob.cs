@@ -1,13 +1,16 @@
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using Hangfire;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using SkinProgress.Data;
 using MimeKit;
+using SkinProgress.Data;
+using SkinProgress.Data.Summaries;
 using SkinProgress.Email;
+using SkinProgress.Email.Addresses;
 using SkinProgress.Email.Messages;
 
 namespace SkinProgress.Worker.Summaries;
@@ -17,6 +20,13 @@ namespace SkinProgress.Worker.Summaries;
 /// LOCKED) while its mail is handed to SMTP and marked sent in the same transaction: a second server skips a row
 /// being sent, a re-run or retry finds it sent, and an SMTP failure rolls back so Hangfire's retry sends it once
 /// SMTP is back.
+/// <para>
+/// Sends are isolated per recipient. A stored address that is no single mailbox, or a permanent (5xx) refusal of
+/// the recipient or the message, marks that summary failed with its reason and the loop goes on; a temporary (4xx)
+/// refusal of one recipient leaves it for the retry, after the rest of the chunk is sent. Anything that is the
+/// service's rather than the recipient's (no connection, a broken session, 421, a refused sender) ends the job at
+/// once so Hangfire retries the chunk.
+/// </para>
 /// </summary>
 public sealed class SendSummariesJob(
     SkinProgressDbContext db,
@@ -31,14 +41,29 @@ public sealed class SendSummariesJob(
     {
         ArgumentNullException.ThrowIfNull(userIds);
         using var client = new SmtpClient();
-        var sent = 0;
+        int sent = 0, failed = 0, deferred = 0;
+        ExceptionDispatchInfo? firstDeferral = null;
         try
         {
             foreach (var userId in userIds)
             {
-                if (await SendOneAsync(client, userId, weekStart, ct))
+                try
                 {
-                    sent++;
+                    switch (await SendOneAsync(client, userId, weekStart, ct))
+                    {
+                        case Outcome.Sent:
+                            sent++;
+                            break;
+                        case Outcome.Failed:
+                            failed++;
+                            break;
+                    }
+                }
+                catch (SmtpCommandException e) when (Classify(e) == Refusal.Temporary)
+                {
+                    // This recipient, for now: the rest of the chunk goes on, and the retry tries this one again.
+                    deferred++;
+                    firstDeferral ??= ExceptionDispatchInfo.Capture(e);
                 }
             }
         }
@@ -50,17 +75,20 @@ public sealed class SendSummariesJob(
             }
         }
 
-        logger.LogInformation("Sent {Sent} weekly summaries of week {WeekStart}", sent, weekStart);
+        logger.LogInformation("Week {WeekStart}: sent {Sent} weekly summaries, {Failed} failed, {Deferred} deferred", weekStart, sent, failed, deferred);
+        // Failing the job is what gets the deferred ones retried; the sent and failed ones are skipped then.
+        firstDeferral?.Throw();
     }
 
-    private async Task<bool> SendOneAsync(SmtpClient client, Guid userId, DateOnly weekStart, CancellationToken ct)
+    private async Task<Outcome> SendOneAsync(SmtpClient client, Guid userId, DateOnly weekStart, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var select = new NpgsqlCommand("""
             select s.html, s.text, s.chart_png, u.email, u.display_name, u.unsubscribe_token
             from weekly_summaries s join users u on u.id = s.user_id
-            where s.user_id = @user and s.week_start = @week and s.sent_at is null and s.email_due and u.unsubscribed_at is null
+            where s.user_id = @user and s.week_start = @week and s.sent_at is null and s.send_failed_at is null
+              and s.email_due and u.unsubscribed_at is null
             for update of s skip locked
             """, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
         select.Parameters.AddWithValue("user", userId);
@@ -73,7 +101,14 @@ public sealed class SendSummariesJob(
         {
             if (!await reader.ReadAsync(ct))
             {
-                return false; // sent already, being sent by another server, unsubscribed, or erased
+                return Outcome.Skipped; // sent or failed already, being sent by another server, unsubscribed, or erased
+            }
+
+            // Stored before addresses were checked with the rules that send them, an address may be no mailbox at all.
+            if (!EmailAddress.TryParse(reader.GetString(3), out var to, out var problem))
+            {
+                await reader.CloseAsync();
+                return await FailAsync(transaction, userId, weekStart, $"Unusable address: {problem}", "unusable address", ct);
             }
 
             rendered = new RenderedSummaryEmail(reader.GetString(0), reader.GetString(1));
@@ -83,7 +118,7 @@ public sealed class SendSummariesJob(
             var name = reader.IsDBNull(4) ? null : reader.GetString(4);
             envelope = new SummaryEmailEnvelope(
                 new MailboxAddress(o.FromName, o.From),
-                new MailboxAddress(name ?? "", reader.GetString(3)),
+                to.ToMailbox(name),
                 SummaryEmail.Subject(weekStart),
                 userId,
                 weekStart,
@@ -97,11 +132,61 @@ public sealed class SendSummariesJob(
             await ConnectAsync(client, smtp.Value, ct);
         }
 
-        await client.SendAsync(message, ct);
+        try
+        {
+            await client.SendAsync(message, ct);
+        }
+        catch (SmtpCommandException e) when (Classify(e) == Refusal.Permanent)
+        {
+            // MailKit has reset the SMTP transaction (RSET), so the connection carries on with the next message.
+            return await FailAsync(transaction, userId, weekStart, $"Refused by the SMTP server: {(int)e.StatusCode} {e.Message}",
+                $"SMTP {(int)e.StatusCode}", ct);
+        }
+
         await db.WeeklySummaries.Where(w => w.UserId == userId && w.WeekStart == weekStart)
             .ExecuteUpdateAsync(u => u.SetProperty(w => w.SentAt, time.GetUtcNow()), ct);
         await transaction.CommitAsync(ct);
-        return true;
+        return Outcome.Sent;
+    }
+
+    /// <summary>Marks the locked row failed for good, with the reason admins see; the log gets no address.</summary>
+    private async Task<Outcome> FailAsync(IDbContextTransaction transaction, Guid userId, DateOnly weekStart, string reason, string logReason, CancellationToken ct)
+    {
+        var stored = reason.Length <= WeeklySummaryRow.SendFailureMaxLength ? reason : reason[..WeeklySummaryRow.SendFailureMaxLength];
+        await db.WeeklySummaries.Where(w => w.UserId == userId && w.WeekStart == weekStart)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(w => w.SendFailedAt, time.GetUtcNow())
+                .SetProperty(w => w.SendFailure, stored), ct);
+        await transaction.CommitAsync(ct);
+        logger.LogWarning("Weekly summary of {UserId} for {WeekStart} not sent: {Reason}", userId, weekStart, logReason);
+        return Outcome.Failed;
+    }
+
+    /// <summary>
+    /// Whose a refusal is. A 5xx to RCPT TO or to the message is this recipient's or this message's, and final; any
+    /// other 4xx there is theirs for now. 421 is the server going away whatever the command, and a refused MAIL FROM
+    /// is our sender's, so every message's: those, and any other reply out of place, are the service's.
+    /// </summary>
+    private static Refusal Classify(SmtpCommandException e) => e switch
+    {
+        { StatusCode: SmtpStatusCode.ServiceNotAvailable } => Refusal.Service,
+        { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted, StatusCode: >= (SmtpStatusCode)500 } => Refusal.Permanent,
+        { ErrorCode: SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted, StatusCode: >= (SmtpStatusCode)400 } => Refusal.Temporary,
+        _ => Refusal.Service,
+    };
+
+    private enum Outcome
+    {
+        Skipped,
+        Sent,
+        Failed,
+    }
+
+    private enum Refusal
+    {
+        Permanent,
+        Temporary,
+        Service,
     }
 
     /// <summary>

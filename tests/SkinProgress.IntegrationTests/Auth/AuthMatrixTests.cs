@@ -66,6 +66,7 @@ public sealed class AuthMatrixTests(SkinProgressFixture fixture)
             await AssertProblemAsync(await client.PostAsJsonAsync("/v1/admin/users", new { email = "x@example.org" }), HttpStatusCode.Forbidden);
             await AssertProblemAsync(await client.PostAsync($"/v1/admin/users/{user.Id}/keys", null), HttpStatusCode.Forbidden);
             await AssertProblemAsync(await client.DeleteAsync($"/v1/admin/keys/{user.UserKeyId}"), HttpStatusCode.Forbidden);
+            await AssertProblemAsync(await client.GetAsync("/v1/admin/summaries/failures"), HttpStatusCode.Forbidden);
         }
     }
 

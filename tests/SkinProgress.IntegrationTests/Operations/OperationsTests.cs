@@ -76,6 +76,7 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
     [InlineData("/v1/admin/keys/{keyId}", "delete")]
     [InlineData("/v1/admin/users/{id}/sync", "get")]
     [InlineData("/v1/admin/summaries/run", "post")]
+    [InlineData("/v1/admin/summaries/failures", "get")]
     [InlineData("/v1/me/summaries", "get")]
     [InlineData("/v1/me/summaries/{weekStart}", "get")]
     [InlineData("/v1/me/export", "get")]

@@ -1,8 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using SkinProgress.Worker.Summaries;
 
 namespace SkinProgress.IntegrationTests.Summaries;
 
@@ -59,6 +64,37 @@ public static class SummaryScenario
 
     public static Task<bool> SummaryStoredAsync(this SkinProgressFixture fixture, TestUser user, DateOnly weekStart) =>
         fixture.WithDbAsync(db => db.WeeklySummaries.AnyAsync(s => s.UserId == user.Id && s.WeekStart == weekStart));
+
+    /// <summary>Compiles the week for these users in one job through Hangfire, so their emails go out in one send job.</summary>
+    public static void CompileAsOneChunk(this SkinProgressFixture fixture, DateOnly weekStart, params TestUser[] users)
+    {
+        var ids = users.Select(u => u.Id).ToArray();
+        fixture.WorkerServices.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<CompileSummariesJob>(j => j.RunAsync(weekStart, ids, CancellationToken.None));
+    }
+
+    /// <summary>The Hangfire send job whose chunk holds this user, once there is one.</summary>
+    public static async Task<SendJob> SendJobAsync(this SkinProgressFixture fixture, TestUser user)
+    {
+        var storage = fixture.WorkerServices.GetRequiredService<JobStorage>();
+        var id = await SkinProgressFixture.EventuallyAsync(() => Task.FromResult(FindSendJob(storage.GetMonitoringApi(), user.Id)), i => i is not null);
+        Assert.True(id is not null, $"no send job for {user.Email}");
+        return new SendJob(storage, id);
+    }
+
+    private static string? FindSendJob(IMonitoringApi monitoring, Guid userId)
+    {
+        const int Page = 1000;
+        IEnumerable<KeyValuePair<string, Job?>> jobs =
+        [
+            .. monitoring.EnqueuedJobs(SummaryJobs.SendQueue, 0, Page).Select(j => KeyValuePair.Create<string, Job?>(j.Key, j.Value.Job)),
+            .. monitoring.ProcessingJobs(0, Page).Select(j => KeyValuePair.Create<string, Job?>(j.Key, j.Value.Job)),
+            .. monitoring.ScheduledJobs(0, Page).Select(j => KeyValuePair.Create<string, Job?>(j.Key, j.Value.Job)),
+            .. monitoring.SucceededJobs(0, Page).Select(j => KeyValuePair.Create<string, Job?>(j.Key, j.Value.Job)),
+            .. monitoring.FailedJobs(0, Page).Select(j => KeyValuePair.Create<string, Job?>(j.Key, j.Value.Job)),
+        ];
+        return jobs.FirstOrDefault(j => j.Value?.Type == typeof(SendSummariesJob) && j.Value.Args[1] is Guid[] ids && ids.Contains(userId)).Key;
+    }
 
     public static async Task WaitForSummaryAsync(this SkinProgressFixture fixture, TestUser user, DateOnly weekStart)
     {

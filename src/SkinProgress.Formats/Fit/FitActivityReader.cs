@@ -48,8 +48,12 @@ internal static class FitActivityReader
         }
     }
 
+    /// <summary>
+    /// A FIT date_time is a uint32, so a time past its range (a field stored as a float or a 64-bit type, or a start
+    /// derived from a huge duration) is no date at all; taken as one it would be past DateTimeOffset's year 9999.
+    /// </summary>
     private static DateTimeOffset? ToDate(double? fitTimestamp) =>
-        fitTimestamp is { } t && t >= FirstAbsoluteTimestamp ? Epoch.AddSeconds(t) : null;
+        fitTimestamp is { } t && t is >= FirstAbsoluteTimestamp and <= uint.MaxValue ? Epoch.AddSeconds(t) : null;
 
     private sealed class FileSummary(int index)
     {
@@ -160,7 +164,7 @@ internal static class FitActivityReader
             if (ToDate(start) is not { } startedAt)
             {
                 return ImportItem.Of(new ImportWarning(
-                    "undated_workout", $"Workout {id} has no absolute start time (device-relative or missing), so it cannot be placed on a day."));
+                    "undated_workout", $"Workout {id} has no absolute start time (device-relative, missing or out of range), so it cannot be placed on a day."));
             }
 
             var durationMs = timerMs ?? elapsedMs;

@@ -197,8 +197,12 @@ public static class FitDecoder
         var extra = compressedTimestamp is null ? 0 : 1;
         var isRecord = definition.GlobalNumber == RecordMessage;
         var capacity = definition.FieldNumbers.Length + extra + (isRecord ? 2 : 0);
-        var numbers = new byte[capacity];
-        var values = new double[capacity];
+
+        // Collected in the state's scratch space, and only the values found are copied out: a definition of 255
+        // empty fields makes a one-byte message, which must not cost two 255-entry arrays (a 512 MiB file of
+        // them would allocate terabytes).
+        var numbers = state.FieldNumbers.AsSpan(0, capacity);
+        var values = state.Values.AsSpan(0, capacity);
         var count = 0;
         var position = 0;
         for (var i = 0; i < definition.FieldNumbers.Length; i++)
@@ -230,7 +234,8 @@ public static class FitDecoder
             Add(numbers, values, ref count, FitMessage.TimestampField, timestamp);
         }
 
-        return new FitMessage(fileIndex, definition.GlobalNumber, messageStart, numbers[..count], values[..count], definition.DeveloperFieldCount);
+        return new FitMessage(
+            fileIndex, definition.GlobalNumber, messageStart, numbers[..count].ToArray(), values[..count].ToArray(), definition.DeveloperFieldCount);
     }
 
     /// <summary>
@@ -238,7 +243,7 @@ public static class FitDecoder
     /// 3-byte field; the rolling distance is accumulated across records into a running total. Both are
     /// reported as the raw values of the record's own speed (1/1000 m/s) and distance (1/100 m) fields.
     /// </summary>
-    private static void ExpandCompressedSpeedDistance(ReadOnlySpan<byte> raw, DecodeState state, byte[] numbers, double[] values, ref int count)
+    private static void ExpandCompressedSpeedDistance(ReadOnlySpan<byte> raw, DecodeState state, Span<byte> numbers, Span<double> values, ref int count)
     {
         if (raw[0] == 0xFF && raw[1] == 0xFF && raw[2] == 0xFF)
         {
@@ -253,10 +258,10 @@ public static class FitDecoder
         Add(numbers, values, ref count, DistanceField, state.AccumulatedDistance * 100.0 / 16.0);
     }
 
-    private static void Add(byte[] numbers, double[] values, ref int count, byte number, double value)
+    private static void Add(Span<byte> numbers, Span<double> values, ref int count, byte number, double value)
     {
         // A field number repeated in one definition keeps its first value; the space was sized for one each.
-        if (Array.IndexOf(numbers, number, 0, count) >= 0 || count == numbers.Length)
+        if (numbers[..count].Contains(number) || count == numbers.Length)
         {
             return;
         }
@@ -284,7 +289,14 @@ public static class FitDecoder
 
     private sealed class DecodeState
     {
+        /// <summary>Room for a message's values: 255 fields, the compressed timestamp and the two expanded from speed/distance.</summary>
+        private const int MaxValues = 255 + 1 + 2;
+
         public byte[] Buffer { get; set; } = new byte[256];
+
+        public byte[] FieldNumbers { get; } = new byte[MaxValues];
+
+        public double[] Values { get; } = new double[MaxValues];
 
         public uint LastTimestamp { get; set; }
 

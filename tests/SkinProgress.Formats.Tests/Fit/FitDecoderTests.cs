@@ -156,4 +156,21 @@ public sealed class FitDecoderTests
 
         Assert.Equal(3424, FitDecoder.Decode(stream).Count(m => m.GlobalNumber == Record));
     }
+
+    [Fact]
+    public void Decode_AllocatesLittlePerMessage_WhenADefinitionHas255EmptyFields()
+    {
+        // Each data message is its one header byte; two arrays sized for 255 values would be over 2 KiB a byte of input.
+        const int messages = 10_000;
+        byte[] definition = [0x40, 0, 0, (byte)Record, 0, 255, .. Enumerable.Range(0, 255).SelectMany(field => new byte[] { (byte)field, 0, 0x86 })];
+        var file = FitFileBuilder.Build(definition, new byte[messages]);
+        using var stream = new MemoryStream(file);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var decoded = FitDecoder.Decode(stream).Count();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(messages, decoded);
+        Assert.True(allocated < 128 * 1024 + (messages * 256L), $"{allocated} bytes allocated for {messages} one-byte messages.");
+    }
 }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using SkinProgress.Api.Imports;
+using SkinProgress.Events;
 using SkinProgress.Formats;
 
 namespace SkinProgress.Fuzz.Fit;
 
 /// <summary>
 /// One input through what <c>POST /v1/imports</c> does with an upload: format detection on the head, the FIT
-/// reader enumerated to its end, every event held to the ingest rules. A <see cref="BrokenFileException"/> is the
+/// reader enumerated to its end, every event held to the event contract's
+/// validator, as an import does. A <see cref="BrokenFileException"/> is the
 /// Api's 422, a correct answer to a broken file; any other exception would be a 500 and is a finding, and so is
 /// work out of proportion to the input (<see cref="ImportBudget"/>).
 /// </summary>
@@ -48,7 +49,7 @@ internal static class FitImportTarget
                 if (item.Event is { } healthEvent)
                 {
                     events++;
-                    if (!FileEventCheck.Validate(healthEvent, Now).IsValid)
+                    if (!EventValidator.Validate(healthEvent, Now).IsValid)
                     {
                         rejected++;
                     }

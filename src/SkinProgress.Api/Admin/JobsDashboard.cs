@@ -59,6 +59,14 @@ public static class JobsDashboard
 
     private static async Task GateAsync(HttpContext context, RequestDelegate next)
     {
+        if (!HttpMethods.IsPost(context.Request.Method) && IsPostOnly(context))
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+            await WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed, ProblemTypes.MethodNotAllowed,
+                "This dashboard URL takes POST only.");
+            return;
+        }
+
         var bearer = context.Request.Headers.Authorization.Count > 0;
         var result = await context.AuthenticateAsync(bearer ? ApiKeyAuthenticationHandler.SchemeName : AuthExtensions.AdminCookieScheme);
         if (!result.Succeeded)
@@ -86,6 +94,21 @@ public static class JobsDashboard
         await next(context);
     }
 
+    /// <summary>
+    /// Only pages and their scripts, styles and fonts answer other methods than POST. Every other dashboard route
+    /// (the commands, such as jobs/enqueued/delete or recurring/trigger, and the stats the pages poll) reads a form
+    /// whatever the method, and antiforgery checks POST only: a GET with a form body would run a command unchecked,
+    /// one without a body failed with a 500. Hangfire keeps its dispatcher types internal, hence the names; a rename
+    /// makes the pages answer 405, which the dashboard's tests see, rather than let a command through.
+    /// </summary>
+    private static bool IsPostOnly(HttpContext context)
+    {
+        context.Request.Path.StartsWithSegments(Path, out var route);
+        var dispatcher = context.RequestServices.GetRequiredService<Hangfire.Dashboard.RouteCollection>().FindDispatcher(route.Value ?? "")?.Item1;
+        return dispatcher is not null
+            && dispatcher.GetType().Name is not ("RazorPageDispatcher" or "EmbeddedResourceDispatcher" or "CombinedResourceDispatcher");
+    }
+
     private static async Task WriteProblemAsync(HttpContext context, int status, string type, string title)
     {
         context.Response.StatusCode = status;
@@ -96,9 +119,11 @@ public static class JobsDashboard
         });
     }
 
-    // Only paths inside the admin area: a crafted link cannot bounce a signed-in admin to another site.
+    // Only paths inside the admin area: a crafted link cannot bounce a signed-in admin to another site. Only visible
+    // ASCII, as the gate escapes it: a control character (CR/LF) or non-ASCII cannot go into a Location header.
     private static string SafeReturn(string? returnUrl) =>
         returnUrl is not null && returnUrl.StartsWith(Path, StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && returnUrl.All(c => c is > ' ' and < '\x7f')
             ? returnUrl
             : Path;
 

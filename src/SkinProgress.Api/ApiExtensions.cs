@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using SkinProgress.Api.Admin;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Ingest;
+using SkinProgress.Api.Operations;
 using SkinProgress.Api.Problems;
 using SkinProgress.Api.RateLimits;
 using SkinProgress.Api.Security;
@@ -23,6 +24,7 @@ public static class ApiExtensions
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
         builder.AddJobStorage();
+        builder.AddMetricsEndpoint();
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<BatchPublisher>();
@@ -56,7 +58,7 @@ public static class ApiExtensions
         app.UseAntiforgery();
         app.MapJobsDashboard();
         app.MapOpenApi();
-        app.MapMetrics("/metrics");
+        app.MapMetricsEndpoint();
         app.MapScalarApiReference(ConfigureApiReference);
         return app;
     }

@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Problems;
+using SkinProgress.Api.RateLimits;
 using SkinProgress.Formats;
 
 namespace SkinProgress.Api.Imports;
@@ -20,6 +21,8 @@ public static class ImportEndpoints
     {
         v1.MapPost("/imports", PostImport)
             .RequireAuthorization(AuthExtensions.DevicePolicy)
+            // One budget per device for everything it sends: events and files alike.
+            .RequireRateLimiting(RateLimitExtensions.DevicePolicy)
             // Kestrel's 30 MB default would cut real exports short; the handler enforces its own limit on the bytes read.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithTags("Imports")
@@ -33,6 +36,7 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }

@@ -5,6 +5,7 @@ using Prometheus;
 using Scalar.AspNetCore;
 using SkinProgress.Api.Admin;
 using SkinProgress.Api.Auth;
+using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Operations;
 using SkinProgress.Api.Problems;
@@ -23,6 +24,7 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
+        builder.AddImports();
         builder.AddJobStorage();
         builder.AddMetricsEndpoint();
         builder.Services.AddRazorComponents();

@@ -5,9 +5,12 @@ using Prometheus;
 using Scalar.AspNetCore;
 using SkinProgress.Api.Admin;
 using SkinProgress.Api.Auth;
+using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
+using SkinProgress.Api.Operations;
 using SkinProgress.Api.Problems;
 using SkinProgress.Api.RateLimits;
+using SkinProgress.Api.Security;
 using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.Api;
@@ -25,7 +28,9 @@ public static class ApiExtensions
         });
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
+        builder.AddImports();
         builder.AddJobStorage();
+        builder.AddMetricsEndpoint();
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
         builder.Services.AddScoped<BatchPublisher>();
@@ -50,6 +55,7 @@ public static class ApiExtensions
 
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseProblems();
         app.UseHttpMetrics();
         app.UseAuthentication();
@@ -58,8 +64,24 @@ public static class ApiExtensions
         app.UseAntiforgery();
         app.MapJobsDashboard();
         app.MapOpenApi();
-        app.MapMetrics("/metrics");
-        app.MapScalarApiReference(o => o.WithTitle("SkinProgress API"));
+        app.MapMetricsEndpoint();
+        app.MapScalarApiReference(ConfigureApiReference);
         return app;
+    }
+
+    /// <summary>
+    /// The reference page at /scalar/v1. Scalar serves its scripts itself, so with its default fonts (from its CDN) and
+    /// its telemetry off the page needs nothing but this server.
+    /// </summary>
+    private static void ConfigureApiReference(ScalarOptions options, HttpContext context)
+    {
+        var csp = context.Csp();
+        options.WithTitle("SkinProgress API").WithNonce(csp.Nonce).DisableDefaultFonts().DisableTelemetry()
+            // Zod, inside Scalar, tries Function('') to learn whether it may compile its validators; the policy refuses
+            // and the browser reports it. Zod's own switch for such policies (jitless, read from this global) skips the try.
+            .AddHeadContent($"<script nonce=\"{csp.Nonce}\">globalThis.__zod_globalConfig = {{ jitless: true }};</script>");
+        // Scalar's components add <style> elements and style attributes at run time, with varying content and no nonce:
+        // inline styles are allowed on this page alone. Its scripts stay 'self' or nonce.
+        csp.Allow("style-src-elem", "'self'", "'unsafe-inline'").Allow("style-src-attr", "'unsafe-inline'");
     }
 }

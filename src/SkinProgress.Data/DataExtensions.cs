@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace SkinProgress.Data;
 
@@ -9,12 +10,21 @@ public static class DataExtensions
 {
     public const string ConnectionStringName = "Postgres";
 
+    /// <summary>
+    /// The process's one connection pool (<see cref="NpgsqlDataSource"/>), which EF Core, Hangfire's storage and the
+    /// health check share, and the <see cref="SkinProgressDbContext"/> on it.
+    /// </summary>
     public static IHostApplicationBuilder AddSkinProgressData(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        // Read when the first context is made, so configuration added after this call (tests) still applies.
-        builder.Services.AddDbContextPool<SkinProgressDbContext>((services, o) =>
-            o.UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>())));
+        // Read when first needed, so configuration added after this call (tests) still applies.
+        builder.Services.AddSingleton(services => new NpgsqlDataSourceBuilder(ConnectionString(services.GetRequiredService<IConfiguration>()))
+        {
+            // Unnamed, Npgsql names the pool in its metrics (which the Api serves at /metrics) after the connection
+            // string: host, port, database and user.
+            Name = services.GetRequiredService<IHostEnvironment>().ApplicationName,
+        }.Build());
+        builder.Services.AddDbContextPool<SkinProgressDbContext>((services, o) => o.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         return builder;
     }
 

@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace SkinProgress.ServiceDefaults;
 
-internal sealed class PostgresHealthCheck(IConfiguration configuration) : IHealthCheck
+internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -12,8 +11,7 @@ internal sealed class PostgresHealthCheck(IConfiguration configuration) : IHealt
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using var connection = new NpgsqlConnection(configuration.GetConnectionString("Postgres"));
-            await connection.OpenAsync(timeout.Token);
+            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
             await using var command = new NpgsqlCommand("select 1", connection);
             await command.ExecuteScalarAsync(timeout.Token);
             return HealthCheckResult.Healthy();

@@ -34,6 +34,12 @@ public sealed class SkinProgressFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>
+    /// For the tests' own connections to the test database: named, as the hosts' pools are, since Npgsql's metrics
+    /// are process-wide and /metrics, served in this process, would show an unnamed pool's connection string.
+    /// </summary>
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
     public ApiFactory Api { get; private set; } = null!;
 
     public TestSmtpServer Smtp { get; } = new();
@@ -47,12 +53,13 @@ public sealed class SkinProgressFixture : IAsyncLifetime
     {
         var baseConnection = TestServices.Require("ConnectionStrings__Postgres");
         ConnectionString = new NpgsqlConnectionStringBuilder(baseConnection) { Database = _database, Pooling = true }.ConnectionString;
-        await using (var connection = new NpgsqlConnection(baseConnection))
+        await using (var server = NamedDataSource(baseConnection))
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {_database}", connection);
+            await using var create = server.CreateCommand($"create database {_database}");
             await create.ExecuteNonQueryAsync();
         }
+
+        DataSource = NamedDataSource(ConnectionString);
 
         Settings["ConnectionStrings:Postgres"] = ConnectionString;
         Settings["Admin:BootstrapKey"] = AdminKey;
@@ -78,10 +85,9 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         await StopWorkerAsync();
         await Api.DisposeAsync();
         await Smtp.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(TestServices.Require("ConnectionStrings__Postgres"));
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"drop database if exists {_database} with (force)", connection);
+        await DataSource.DisposeAsync();
+        await using var server = NamedDataSource(TestServices.Require("ConnectionStrings__Postgres"));
+        await using var drop = server.CreateCommand($"drop database if exists {_database} with (force)");
         await drop.ExecuteNonQueryAsync();
     }
 
@@ -168,6 +174,9 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         await using var scope = Api.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<SkinProgressDbContext>());
     }
+
+    private static NpgsqlDataSource NamedDataSource(string connectionString) =>
+        new NpgsqlDataSourceBuilder(connectionString) { Name = "SkinProgress.IntegrationTests" }.Build();
 
     private sealed record IdDto(Guid Id);
 

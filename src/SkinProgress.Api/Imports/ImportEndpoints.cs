@@ -1,31 +1,45 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Problems;
+using SkinProgress.Api.RateLimits;
 using SkinProgress.Formats;
 
 namespace SkinProgress.Api.Imports;
 
 public static class ImportEndpoints
 {
-    public const long DefaultMaxBytes = 512L * 1024 * 1024;
+    // Long enough for another upload to finish and give its spool space back.
+    private const int SpoolFullRetryAfterSeconds = 30;
 
-    /// <summary>Configuration key that overrides <see cref="DefaultMaxBytes"/>.</summary>
-    public const string MaxBytesSetting = "Imports:MaxBodyBytes";
+    public static IHostApplicationBuilder AddImports(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ImportOptions>()
+            .Bind(builder.Configuration.GetSection(ImportOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SpoolSpace>();
+        return builder;
+    }
 
     public static RouteGroupBuilder MapImports(this RouteGroupBuilder v1)
     {
         v1.MapPost("/imports", PostImport)
             .RequireAuthorization(AuthExtensions.DevicePolicy)
+            // One budget per device for everything it sends: events and files alike.
+            .RequireRateLimiting(RateLimitExtensions.DevicePolicy)
             // Kestrel's 30 MB default would cut real exports short; the handler enforces its own limit on the bytes read.
             .WithMetadata(new DisableRequestSizeLimitAttribute())
             .WithTags("Imports")
             .WithSummary("Import one FIT, TCX, GPX or Apple Health export file (≤ 512 MiB).")
             .WithDescription("The file is the raw body (any content type) or the 'file' part of multipart/form-data; its format is recognised from its content. " +
-                "422 names the problem of a recognised but broken file and says how many events were accepted before the break.")
+                "422 names the problem of a recognised but broken file and says how many events were accepted before the break. " +
+                "503 with Retry-After: the broker could not confirm, or other zip imports hold the server's spool space.")
             .Accepts<Stream>("application/octet-stream", "multipart/form-data", "*/*")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -33,14 +47,15 @@ public static class ImportEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }
 
     public static async Task<Results<Accepted<ImportResponse>, ProblemHttpResult>> PostImport(
-        HttpContext context, BatchPublisher publisher, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        HttpContext context, BatchPublisher publisher, TimeProvider time, IOptions<ImportOptions> options, SpoolSpace spoolSpace, CancellationToken ct)
     {
-        var maxBytes = configuration.GetValue(MaxBytesSetting, DefaultMaxBytes);
+        var maxBytes = options.Value.MaxBodyBytes;
         if (context.Request.ContentLength > maxBytes)
         {
             return TypedResults.Problem(TooLarge(maxBytes, 0));
@@ -67,8 +82,16 @@ public static class ImportEndpoints
             bool published;
             if (format == FileFormat.AppleHealthZip)
             {
-                await using var spool = await SpoolAsync(head.AsMemory(0, headLength), file, ct);
-                published = await import.RunAsync(spool, format, ct);
+                // 503, not 413: the file is within its limit and fits once other imports give their space back.
+                await using var spool = await ZipSpool.WriteAsync(spoolSpace, head.AsMemory(0, headLength), file, ct);
+                if (spool is null)
+                {
+                    context.Response.Headers.RetryAfter = SpoolFullRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                    return TypedResults.Problem(WithAccepted(ProblemsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.Busy,
+                        "The server is busy with other imports.", $"{Accepted(0)} Send the file again after the time in Retry-After."), 0));
+                }
+
+                published = await import.RunAsync(spool.File, format, ct);
             }
             else
             {
@@ -129,25 +152,6 @@ public static class ImportEndpoints
         }
 
         return null;
-    }
-
-    /// <summary>A zip's directory sits at its end, so it is read from a temporary file, deleted when closed.</summary>
-    private static async Task<FileStream> SpoolAsync(ReadOnlyMemory<byte> head, Stream rest, CancellationToken ct)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"skinprogress-import-{Guid.NewGuid():N}.zip");
-        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        try
-        {
-            await spool.WriteAsync(head, ct);
-            await rest.CopyToAsync(spool, ct);
-            spool.Position = 0;
-            return spool;
-        }
-        catch
-        {
-            await spool.DisposeAsync();
-            throw;
-        }
     }
 
     private static string Accepted(int accepted) => accepted == 0

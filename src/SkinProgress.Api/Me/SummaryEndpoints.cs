@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using SkinProgress.Api.Auth;
+using SkinProgress.Api.Security;
 using SkinProgress.Data;
 using SkinProgress.Email.Messages;
 
@@ -41,9 +42,15 @@ public static class SummaryEndpoints
 
         var wantsHtml = context.Request.GetTypedHeaders().Accept
             .Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+        if (!wantsHtml)
+        {
+            return TypedResults.Content(row.Summary, "application/json; charset=utf-8");
+        }
+
+        // Email HTML carries its styles in attributes (mail clients drop <style>). Allowing them risks little: the page
+        // may run no script, and may load no image but data: URIs, so a style cannot send anything anywhere.
+        context.Csp().Allow("style-src-attr", "'unsafe-inline'");
         // In a browser there is no MIME part to point at: the chart goes inline as a data URI instead of cid:.
-        return wantsHtml
-            ? TypedResults.Content(row.Html.Replace($"cid:{SummaryEmail.ChartContentId}", $"data:image/png;base64,{Convert.ToBase64String(row.ChartPng)}", StringComparison.Ordinal), "text/html; charset=utf-8")
-            : TypedResults.Content(row.Summary, "application/json; charset=utf-8");
+        return TypedResults.Content(row.Html.Replace($"cid:{SummaryEmail.ChartContentId}", $"data:image/png;base64,{Convert.ToBase64String(row.ChartPng)}", StringComparison.Ordinal), "text/html; charset=utf-8");
     }
 }

@@ -10,6 +10,7 @@ public static class ProblemTypes
     public const string BrokenFile = "urn:skinprogress:problem:broken-file";
     public const string BrokerUnavailable = "urn:skinprogress:problem:broker-unavailable";
     public const string DatabaseUnavailable = "urn:skinprogress:problem:database-unavailable";
+    public const string Busy = "urn:skinprogress:problem:busy";
     public const string NotFound = "urn:skinprogress:problem:not-found";
     public const string Conflict = "urn:skinprogress:problem:conflict";
     public const string Unauthorized = "urn:skinprogress:problem:unauthorized";

@@ -1,10 +1,10 @@
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace SkinProgress.ServiceDefaults.Jobs;
 
@@ -30,7 +30,7 @@ public static class JobStorageExtensions
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new AspNetCoreLogProvider(ProcessLoggerFactory))
             .UsePostgreSqlStorage(
-                o => o.UseNpgsqlConnection(services.GetRequiredService<IConfiguration>().GetConnectionString("Postgres")),
+                o => o.UseConnectionFactory(new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>())),
                 new PostgreSqlStorageOptions
                 {
                     UseSlidingInvisibilityTimeout = true,

@@ -173,6 +173,26 @@ public sealed class ImportTests(SkinProgressFixture fixture)
     }
 
     [Fact]
+    public async Task Import_SharesTheDevicesRateLimitWithEvents()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        var limited = false;
+        for (var i = 0; i <= SkinProgressFixture.DeviceRequestsPerMinute && !limited; i++)
+        {
+            // An invalid event is refused before publishing, so the loop costs no broker traffic.
+            using var response = await device.PostEventsAsync(new { id = $"r{i}", type = "hydration", occurredAt = "2026-03-02T10:00:00Z", volumeMl = -1 });
+            limited = response.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        Assert.True(limited, "the device never reached its limit on /v1/events");
+        using var import = await device.ImportAsync(ImportFiles.Bytes("gpx/run.gpx"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, import.StatusCode);
+        Assert.NotNull(import.Headers.RetryAfter);
+        Assert.Equal("urn:skinprogress:problem:rate-limited", (await import.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Import_IsRefused_ForUserKey()
     {
         var user = await fixture.CreateUserAsync();

@@ -84,6 +84,8 @@ public sealed class LargeExportTests(SkinProgressFixture fixture, ITestOutputHel
         var settings = new Dictionary<string, string?>(fixture.Settings, StringComparer.Ordinal)
         {
             ["Imports:MaxBodyBytes"] = maxImportBytes.ToString(CultureInfo.InvariantCulture),
+            // At least one file's worth, or the Api refuses to start.
+            ["Imports:MaxSpoolBytes"] = Math.Max(maxImportBytes, 2L * 1024 * MiB).ToString(CultureInfo.InvariantCulture),
         };
         var api = new ApiFactory(settings);
         api.UseKestrel(0);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static SkinProgress.IntegrationTests.Pipeline;
 
@@ -29,7 +30,8 @@ public sealed class DatabaseOutageTests(SkinProgressFixture fixture)
         {
             await TestServices.RunServicesScriptAsync("pg-start");
             // Pooled connections died with the server; the test process holds both hosts' pools.
-            NpgsqlConnection.ClearAllPools();
+            fixture.Api.Services.GetRequiredService<NpgsqlDataSource>().Clear();
+            fixture.WorkerServices.GetRequiredService<NpgsqlDataSource>().Clear();
         }
 
         await fixture.WaitUntilReadyAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace SkinProgress.IntegrationTests.Operations;
 
@@ -55,6 +56,50 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
         var text = await response.Content.ReadAsStringAsync();
         Assert.Matches(@"skinprogress_ingest_events_total\{outcome=""accepted""\} [1-9]", text);
         Assert.Contains("http_requests_received_total", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_ShowNoConnectionString()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        await device.PostEventsAsync(Pipeline.Water("pools", "2026-03-02T10:00:00Z", 100));
+        using var client = fixture.Client();
+
+        var text = await client.GetStringAsync("/metrics");
+
+        // The database pools are there, named for the application.
+        var pools = Regex.Matches(text, "db_client_connection_pool_name=\"([^\"]*)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.Contains("SkinProgress.Api", pools);
+        // Npgsql's keywords as it writes them (a label such as server_port is not one).
+        foreach (var part in new[] { "Host=", "Port=", "Database=", "Username=", "Password=", "Pooling=" })
+        {
+            Assert.DoesNotContain(part, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_WhenConfiguredSo_TakeTheAdminKeyOnly()
+    {
+        var user = await fixture.CreateUserAsync();
+        await using var api = new ApiFactory(new Dictionary<string, string?>(fixture.Settings) { ["Metrics:RequireAdminKey"] = "true" });
+        HttpClient Client(string? key)
+        {
+            var client = api.CreateClient();
+            if (key is not null)
+            {
+                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            }
+
+            return client;
+        }
+
+        using var anonymous = Client(null);
+        using var userClient = Client(user.UserKey);
+        using var admin = Client(fixture.AdminKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await userClient.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/metrics")).StatusCode);
     }
 
     [Fact]

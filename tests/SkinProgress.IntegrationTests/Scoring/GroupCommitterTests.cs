@@ -105,8 +105,7 @@ public sealed class GroupCommitterTests(SkinProgressFixture fixture)
     private async Task<WritersBlocked> BlockWritersAsync(GroupCommitter committer)
     {
         var blocker = await fixture.CreateUserAsync();
-        var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
+        var connection = await fixture.DataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using (var lockDevice = new NpgsqlCommand("select 1 from devices where id = @id for update", connection, transaction))
         {

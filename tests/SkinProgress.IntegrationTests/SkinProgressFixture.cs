@@ -175,7 +175,11 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<SkinProgressDbContext>());
     }
 
-    private static NpgsqlDataSource NamedDataSource(string connectionString) =>
+    /// <summary>
+    /// Every connection a test opens goes through a named data source: Npgsql's pool metrics are process-wide and name
+    /// an unnamed pool after its connection string, which the Api's /metrics, served from this process, must never show.
+    /// </summary>
+    public static NpgsqlDataSource NamedDataSource(string connectionString) =>
         new NpgsqlDataSourceBuilder(connectionString) { Name = "SkinProgress.IntegrationTests" }.Build();
 
     private sealed record IdDto(Guid Id);

@@ -16,17 +16,17 @@ public sealed class RepairMeaninglessProfilesTests
     {
         var name = $"skinprogress_repair_{Guid.NewGuid():N}"[..32];
         var baseConnection = TestServices.Require("ConnectionStrings__Postgres");
-        await using (var admin = new NpgsqlConnection(baseConnection))
+        await using (var server = SkinProgressFixture.NamedDataSource(baseConnection))
         {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"create database {name}", admin);
+            await using var create = server.CreateCommand($"create database {name}");
             await create.ExecuteNonQueryAsync();
         }
 
         var connection = new NpgsqlConnectionStringBuilder(baseConnection) { Database = name }.ConnectionString;
         try
         {
-            await using var db = new SkinProgressDbContext(new DbContextOptionsBuilder<SkinProgressDbContext>().UseNpgsql(connection).Options);
+            await using var source = SkinProgressFixture.NamedDataSource(connection);
+            await using var db = new SkinProgressDbContext(new DbContextOptionsBuilder<SkinProgressDbContext>().UseNpgsql(source).Options);
             var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
             await migrator.MigrateAsync("SummarySendFailures");
             await db.Database.ExecuteSqlRawAsync("""
@@ -52,10 +52,8 @@ public sealed class RepairMeaninglessProfilesTests
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(baseConnection);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"drop database if exists {name} with (force)", admin);
+            await using var server = SkinProgressFixture.NamedDataSource(baseConnection);
+            await using var drop = server.CreateCommand($"drop database if exists {name} with (force)");
             await drop.ExecuteNonQueryAsync();
         }
     }

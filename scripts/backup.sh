@@ -12,7 +12,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=lib/postgres.sh
 . "$root/scripts/lib/postgres.sh"
 
-case "${1:-}" in -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
+case "${1:-}" in -h|--help) usage_text "$0"; exit 0 ;; esac
 [ $# -le 1 ] || { echo "usage: scripts/backup.sh [FILE]" >&2; exit 2; }
 
 load_connection "$root"

@@ -6,7 +6,8 @@
 # NAME defaults to the database of the connection (ConnectionStrings__Postgres, else PG* variables, else
 # .data/run/env); the same server is used. A database that exists and holds any table is refused unless --force,
 # which replaces it (disconnecting its sessions) once the restore has completed: a failed restore changes nothing.
-# Objects are owned by the user restoring, so a backup restores under another user name. Stop the Api and Worker first when restoring over the database they use.
+# Objects are owned by the user restoring, so a backup restores under another user name. Stop the Api and the
+# Worker first when restoring over the database they use.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +18,7 @@ usage() { echo "usage: scripts/restore.sh FILE [--database NAME] [--force]" >&2;
 file="" database="" force=false
 while [ $# -gt 0 ]; do
   case "$1" in
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage_text "$0"; exit 0 ;;
     --database) [ $# -ge 2 ] || usage; database=$2; shift 2 ;;
     --force) force=true; shift ;;
     -*) usage ;;

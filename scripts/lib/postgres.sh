@@ -14,7 +14,7 @@ trim() { local s=$1; s=${s#"${s%%[![:space:]]*}"}; s=${s%"${s##*[![:space:]]}"};
 # Npgsql's keys are case-insensitive and have aliases; only the ones a deployment sets are mapped. A value that
 # holds ';' would need quoting rules this parser does not have: set the PG* variables instead.
 npgsql_to_libpq() {
-  local connection=$1 pair key value
+  local connection=$1 pair key value pairs
   IFS=';' read -r -a pairs <<<"$connection"
   for pair in "${pairs[@]}"; do
     [ -n "$(trim "$pair")" ] || continue
@@ -53,3 +53,6 @@ load_connection() {
 
 # Database names are quoted into SQL below, so only plain identifiers are taken.
 valid_database_name() { [[ $1 =~ ^[A-Za-z_][A-Za-z0-9_]{0,62}$ ]]; }
+
+# A script's help is its opening comment.
+usage_text() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$1"; }

@@ -6,6 +6,7 @@
 #   scripts/services.sh start  run|test   start both (idempotent) and write .data/<profile>/env
 #   scripts/services.sh stop   run|test   stop both
 #   scripts/services.sh rabbit-stop|rabbit-start|pg-stop|pg-start run|test   for fault tests
+#   scripts/services.sh rabbitmqctl|rabbitmq-plugins run|test ARGS…   the broker's own tools, on this profile's node
 set -euo pipefail
 
 cmd=${1:?usage: services.sh start|stop|rabbit-stop|rabbit-start|pg-stop|pg-start run|test}
@@ -155,5 +156,8 @@ case "$cmd" in
   rabbit-start) rabbitmqctl -q start_app >/dev/null ;;
   pg-stop) stop_pg ;;
   pg-start) start_pg ;;
+  # The node has its own name, cookie and plugin file: its tools only reach it with the same environment.
+  rabbitmqctl) shift 2; rabbitmqctl "$@" ;;
+  rabbitmq-plugins) shift 2; (rabbit_env; "$rabbit_bin/rabbitmq-plugins" -n "$node" "$@") ;;
   *) echo "unknown command $cmd" >&2; exit 2 ;;
 esac

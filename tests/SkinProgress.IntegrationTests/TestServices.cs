@@ -34,7 +34,7 @@ public static class TestServices
     public static Task<(int Code, string Output)> RunAsync(string file, params string[] args) =>
         RunAsync(new Dictionary<string, string>(), file, args);
 
-    private static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string file, params string[] args)
+    public static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string file, params string[] args)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot };
         foreach (var (name, value) in environment)

@@ -5,7 +5,7 @@ using SkinProgress.Validation;
 
 namespace SkinProgress.Api.Me;
 
-/// <summary>Profile fields of RULES.md. A field left out (null) keeps its current value.</summary>
+/// <summary>Profile fields of docs/rules.md (Inputs). A field left out (null) keeps its current value.</summary>
 public sealed record ProfileRequest(
     string? DisplayName = null,
     double? HeightCm = null,

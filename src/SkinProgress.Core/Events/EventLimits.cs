@@ -3,7 +3,7 @@ using SkinProgress.Validation;
 namespace SkinProgress.Events;
 
 /// <summary>
-/// The limits of the event contract (the ingest section of the OpenAPI document and the README), in one place: the JSON validator, the file
+/// The limits of the event contract (docs/api.md, Events, and the OpenAPI document), in one place: the JSON validator, the file
 /// readers and the Worker all take them from here, so an event one entry point accepts no other refuses.
 /// </summary>
 public static class EventLimits

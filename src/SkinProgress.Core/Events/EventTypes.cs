@@ -1,6 +1,6 @@
 namespace SkinProgress.Events;
 
-/// <summary>The vocabulary of API.md and RULES.md: event types and their enum values.</summary>
+/// <summary>The vocabulary of docs/api.md (Events) and docs/rules.md (Skin self-check): event types and their enum values.</summary>
 public static class EventTypes
 {
     public const string Workout = "workout";

@@ -23,7 +23,7 @@ public static class AerobicMinutes
         };
     }
 
-    // RULES.md: running vigorous; walking, cycling, swimming, rowing, elliptical moderate.
+    // docs/rules.md, Derived values: running vigorous; walking, cycling, swimming, rowing, elliptical moderate.
     // HIIT vigorous, yoga light and other moderate are engineering defaults (ENG).
     public static string DefaultIntensity(string activity) => activity switch
     {

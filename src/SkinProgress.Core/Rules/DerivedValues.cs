@@ -1,7 +1,7 @@
 namespace SkinProgress.Rules;
 
 /// <summary>
-/// The weight arithmetic of RULES.md as of the evaluated week's end. Values that need a weight are null
+/// The weight arithmetic of docs/rules.md (Derived values) as of the evaluated week's end. Values that need a weight are null
 /// when none is known (no start weight, or no weigh-in in the trailing 28 days).
 /// </summary>
 /// <param name="ReferenceWeightKg">ref_wt = 25 × height² (weight at BMI 25).</param>

@@ -51,7 +51,7 @@ public sealed record LooseSkinAssessment(
         return new LooseSkinAssessment(tier, raised, sources, messages);
     }
 
-    // RULES.md leaves loss of exactly 20 kg with ΔBMI ≤ 5 in no row (low needs < 20, high needs > 20):
+    // docs/rules.md's table leaves loss of exactly 20 kg with ΔBMI ≤ 5 in no row (low needs < 20, high needs > 20):
     // it falls through to moderate, the tier between them.
     private static LooseSkinTier TierFor(double deltaBmi, double loss) =>
         deltaBmi > VeryHighMinDeltaBmi || loss > VeryHighMinLossKg ? LooseSkinTier.VeryHigh

@@ -1,6 +1,6 @@
 namespace SkinProgress.Rules;
 
-/// <summary>A row of the consultation table of RULES.md: when it fires, why, what it says and its sources.</summary>
+/// <summary>A row of the consultation table of docs/rules.md: when it fires, why, what it says and its sources.</summary>
 public sealed class RecommendationRule
 {
     private readonly Func<RuleContext, IReadOnlyList<Reason>> reasons;
@@ -29,7 +29,7 @@ public sealed class RecommendationRule
     /// <summary>Add-ons are shown beside whichever level wins instead of competing with it.</summary>
     public bool IsAddOn { get; }
 
-    /// <summary>The "when" column of RULES.md, for reviewers.</summary>
+    /// <summary>The "fires when" column of docs/rules.md, for reviewers.</summary>
     public string Condition { get; }
 
     /// <summary>The sources of the condition itself.</summary>

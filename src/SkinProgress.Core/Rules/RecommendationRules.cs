@@ -5,8 +5,8 @@ using static SkinProgress.Rules.RuleSources;
 namespace SkinProgress.Rules;
 
 /// <summary>
-/// The consultation table of RULES.md as data, highest level first: the first primary rule that fires wins,
-/// add-ons fire beside it. "None" is not a row: it is what the result says when no primary rule fires.
+/// The consultation table of docs/rules.md (Consultation recommendations) as data, highest level first: the first
+/// primary rule that fires wins, add-ons fire beside it. "None" is not a row: it is what the result says when no primary rule fires.
 /// </summary>
 public static class RecommendationRules
 {
@@ -71,9 +71,10 @@ public static class RecommendationRules
             .. MildRegions(context).Count > 0 ? [RulesCopy.SelfRatingIsUnvalidated] : Array.Empty<CopyLine>(),
         ]);
 
-    // RULES.md says "MWL but not yet stable". Read literally, a person after bariatric surgery who is stable
-    // for 13 weeks but under 12 months from surgery would get nothing; the 12 months exist because weight is
-    // not settled before then, so that person counts as "not yet stable" here and gets this row.
+    // The informational row reads "MWL but not yet stable" (docs/rules.md). Read literally, a person after
+    // bariatric surgery who is stable for 13 weeks but under 12 months from surgery would get nothing; the 12
+    // months exist because weight is not settled before then, so that person counts as "not yet stable" here
+    // and gets this row.
     public static readonly RecommendationRule Informational = new(
         RecommendationKind.Informational,
         isAddOn: false,

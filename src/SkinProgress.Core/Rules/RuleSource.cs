@@ -1,6 +1,6 @@
 namespace SkinProgress.Rules;
 
-/// <summary>Strength of evidence behind a rule, as graded in RULES.md.</summary>
+/// <summary>Strength of evidence behind a rule, as graded in docs/rules.md (Evidence grades).</summary>
 public enum Grade
 {
     /// <summary>Official guideline (WHO, NICE, EFSA, NAM/IOM, ACSM position stand, NHS, BAPRAS).</summary>

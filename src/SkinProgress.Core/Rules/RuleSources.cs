@@ -1,6 +1,6 @@
 namespace SkinProgress.Rules;
 
-/// <summary>The citations of RULES.md, one instance each, so every rule and sentence points at the same record.</summary>
+/// <summary>The citations of docs/rules.md, one instance each, so every rule and sentence points at the same record.</summary>
 public static class RuleSources
 {
     public static readonly RuleSource Who2020Activity =

@@ -25,7 +25,7 @@ public static class RulesCopy
         "Collagen supplements showed no effect on skin in high-quality trials.",
         [MyungPark2025]);
 
-    // RULES.md wording rule; the muscle half rests on the same evidence as strength training.
+    // The stance of docs/rules.md; the muscle half rests on the same evidence as strength training.
     public static readonly CopyLine SlowerLossKeepsMuscle = new(
         "Losing weight more slowly helps keep muscle; it may not prevent loose skin.",
         [Sardeli2018]);

@@ -9,7 +9,7 @@ public sealed record RulesResult(
     LooseSkinAssessment? LooseSkin,
     ConsultationResult Consultation);
 
-/// <summary>Applies RULES.md to one evaluated week. Pure: the same input always gives the same result.</summary>
+/// <summary>Applies docs/rules.md to one evaluated week. Pure: the same input always gives the same result.</summary>
 public static class RulesEngine
 {
     public static RulesResult Evaluate(RulesInput input)

@@ -11,8 +11,8 @@ public enum Sex
 /// The profile fields the rules read. Time zone, week start day and summary hour decide which week is
 /// evaluated and when, which is the caller's business: the rules see only finished local dates.
 /// </summary>
-/// <param name="StartWeightKg">When absent the first logged weight is the start (RULES.md).</param>
-/// <param name="GoalWeightKg">Shown in summaries; no rule in RULES.md reads it.</param>
+/// <param name="StartWeightKg">When absent the first logged weight is the start (docs/rules.md, Derived values).</param>
+/// <param name="GoalWeightKg">Shown in summaries; no rule in docs/rules.md reads it.</param>
 public sealed record RulesProfile(
     double HeightCm,
     int BirthYear,

@@ -16,7 +16,7 @@ public sealed record ScoreComponent(ScoreComponentKind Kind, int Weight, double 
     public double Points => Weight * Value;
 }
 
-/// <summary>The transparent weighted habit score of RULES.md, 0–100.</summary>
+/// <summary>The transparent weighted habit score of docs/rules.md (Weekly score), 0–100.</summary>
 /// <param name="IsPartial">Fewer than 4 days had data, so the summary must say the score is partial.</param>
 public sealed record WeeklyScore(double Total, IReadOnlyList<ScoreComponent> Components, int DaysWithData, bool IsPartial)
 {

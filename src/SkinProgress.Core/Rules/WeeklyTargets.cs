@@ -19,10 +19,10 @@ public enum ProteinShortfall
     Firm,
 }
 
-/// <summary>A row of the weekly-targets table of RULES.md with its sources.</summary>
+/// <summary>A row of the weekly-targets table of docs/rules.md (Weekly targets) with its sources.</summary>
 public sealed record TargetRule(string Id, string Description, IReadOnlyList<RuleSource> Sources);
 
-/// <summary>The weekly-targets table as data, in RULES.md order.</summary>
+/// <summary>The weekly-targets table as data, in the order of docs/rules.md.</summary>
 public static class TargetRules
 {
     public static readonly TargetRule Aerobic = new(

@@ -12,7 +12,7 @@ public static class SummaryCopy
 {
     public const string NoDataThisWeek = "No data was logged this week.";
 
-    // The muscle half rests on the T3 sources; the skin half is the RULES.md wording rule.
+    // The muscle half rests on the T3 sources; the skin half is the stance of docs/rules.md.
     public static readonly CopyLine ProteinKeepsMuscle = new(
         "Eating enough protein while you lose weight helps you keep muscle; it does not tighten skin by itself.",
         [Hudson2020, IssnJager2017]);

@@ -53,7 +53,7 @@ public sealed record SummaryLine(string Text, IReadOnlyList<SummarySource> Sourc
     }
 }
 
-/// <summary>A citation and its RULES.md grade: A, B, C, D or ENG (our engineering default, no source).</summary>
+/// <summary>A citation and its grade (docs/rules.md, Evidence grades): A, B, C, D or ENG (our engineering default, no source).</summary>
 public sealed record SummarySource(string Citation, string Grade)
 {
     public static IReadOnlyList<SummarySource> From(IEnumerable<RuleSource> sources) =>
@@ -121,7 +121,7 @@ public sealed record SummaryMetric(
     Trend Trend);
 
 /// <summary>A weekly target that was missed.</summary>
-/// <param name="TargetId">T1–T5 of RULES.md.</param>
+/// <param name="TargetId">T1–T5 of docs/rules.md (Weekly targets).</param>
 /// <param name="Measured">This week's value, in <paramref name="Unit"/>.</param>
 /// <param name="Target">The threshold the value had to reach (T5: the upper bound it went over).</param>
 /// <param name="MeasuredText">What was measured against the target, as a sentence.</param>

@@ -50,7 +50,7 @@ public static class ScoringExtensions
                 r.Exponential(30, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500));
             });
             // Transient errors pass straight through to the policy above: when this one retried them too, its
-            // exhausted attempts ended the message (R-FAULT to scoring_error) before the outer policy ever ran.
+            // exhausted attempts ended the message (to scoring_error) before the outer policy ever ran.
             cfg.UseMessageRetry(r =>
             {
                 r.Ignore<Exception>(TransientErrors.IsTransient);

@@ -9,7 +9,7 @@ public static class ChartData
 {
     public const int WeightWeeks = 8;
 
-    /// <summary>Same smoothing window as RULES.md's smoothed weight (trailing 28 days, ENG).</summary>
+    /// <summary>Same smoothing window as the smoothed weight of docs/rules.md, Derived values (trailing 28 days, ENG).</summary>
     public const int SmoothingDays = 28;
 
     public static SummaryChartData From(SummaryInput input)

@@ -20,7 +20,7 @@ public sealed class SummaryLoader(SkinProgressDbContext db)
     /// start weight (when the profile has none) benefit from half a year.</summary>
     public const int HistoryDays = 26 * 7;
 
-    /// <summary>How far back skin checks matter (RULES.md: fold rash in 2 of the last 12 weeks).</summary>
+    /// <summary>How far back skin checks matter (docs/rules.md, Consultation recommendations: fold rash in 2 of the last 12 weeks).</summary>
     public const int SkinCheckDays = 12 * 7;
 
     public async Task<IReadOnlyList<UserWeek>> LoadAsync(DateOnly weekStart, IReadOnlyCollection<Guid> userIds, CancellationToken ct)

@@ -353,7 +353,7 @@ public sealed class DailyTotalsCalculatorTests
     [Fact]
     public void Compute_GivesSameWorkoutMinutes_WhateverTheOrder_WithFractionalDurations()
     {
-        // Durations down to 0.1 min are valid (API.md: 0 < durationMinutes <= 1440). Recomputing a day from
+        // Durations down to 0.1 min are valid (docs/api.md, Events: 0 < durationMinutes <= 1440). Recomputing a day from
         // its stored events must not depend on the order they are read back in.
         List<HealthEvent> events =
         [

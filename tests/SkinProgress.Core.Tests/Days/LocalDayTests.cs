@@ -3,7 +3,7 @@ using SkinProgress.Days;
 
 namespace SkinProgress.Core.Tests.Days;
 
-/// <summary>Days are the user's local calendar days in the profile's IANA time zone (ARCHITECTURE.md, Time).</summary>
+/// <summary>Days are the user's local calendar days in the profile's IANA time zone (docs/architecture.md, Days and weeks are the user's).</summary>
 public sealed class LocalDayTests
 {
     private static TimeZoneInfo Zone(string id)

@@ -5,7 +5,7 @@ using SkinProgress.Events;
 
 namespace SkinProgress.Core.Tests.Events;
 
-/// <summary>The ingest event contract of API.md (section Ingest), checked against a fixed "now".</summary>
+/// <summary>The ingest event contract of docs/api.md (section Events), checked against a fixed "now".</summary>
 public sealed class EventValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);

@@ -37,7 +37,7 @@ public sealed class LooseSkinTierTests
     [Fact]
     public void Tier_IsModerate_WhenLossExactly20KgWithDeltaBmi5()
     {
-        // RULES.md puts this case in no row (low needs < 20 kg, high > 20 kg): it falls to the tier between.
+        // docs/rules.md's table puts this case in no row (low needs < 20 kg, high > 20 kg): it falls to the tier between.
         Assert.Equal(LooseSkinTier.Moderate, Tier(200, start: 120, loss: 20));
     }
 

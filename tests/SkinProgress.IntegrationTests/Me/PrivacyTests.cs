@@ -4,8 +4,8 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SkinProgress.Worker.Summaries;
 using SkinProgress.IntegrationTests.Summaries;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.IntegrationTests.Me;
 
@@ -38,7 +38,7 @@ public sealed class PrivacyTests(SkinProgressFixture fixture)
     {
         var user = await fixture.CreateUserAsync();
         var jobs = fixture.WorkerServices.GetRequiredService<IBackgroundJobClient>();
-        var jobId = jobs.Schedule<CompileSummariesJob>(j => j.RunAsync(SummaryScenario.Week, new[] { user.Id }, CancellationToken.None), TimeSpan.FromHours(1));
+        var jobId = jobs.Schedule<ICompileSummaries>(j => j.RunAsync(SummaryScenario.Week, new[] { user.Id }, 1, 1, CancellationToken.None), TimeSpan.FromHours(1));
 
         using var me = fixture.Client(user.UserKey);
         Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync("/v1/me")).StatusCode);

@@ -7,6 +7,7 @@ using SkinProgress.Api.Auth;
 using SkinProgress.Api.Problems;
 using SkinProgress.Api.Security;
 using SkinProgress.Data.Users;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.Api.Admin;
 
@@ -36,6 +37,8 @@ public static class JobsDashboard
             AppPath = null,
             Authorization = [new AdminOnly()],
             AsyncAuthorization = [],
+            // Jobs are stored by contracts this process loads (ServiceDefaults/Jobs), so every page has the job and its arguments.
+            DisplayNameFunc = (_, job) => JobDisplayNames.Of(job),
         });
         return app;
     }

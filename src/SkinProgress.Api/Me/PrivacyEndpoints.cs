@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Hangfire;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using SkinProgress.Api.Auth;
 using SkinProgress.Data;
 
@@ -51,71 +49,15 @@ public static class PrivacyEndpoints
     }
 
     /// <summary>
-    /// Removes the user row; the database cascades to devices, keys, events, days and summaries. Queued jobs
-    /// for this user alone are deleted; chunked jobs naming other users too skip an erased user when they run.
+    /// Removes the user row; the database cascades to devices, keys, events, days and summaries. Queued jobs are
+    /// left alone: they name users by id and read them when they run, so a user erased meanwhile is skipped.
     /// </summary>
-    public static async Task<NoContent> Erase(
-        HttpContext context, SkinProgressDbContext db, KeyCache keys, IBackgroundJobClient jobs, CancellationToken ct)
+    public static async Task<NoContent> Erase(HttpContext context, SkinProgressDbContext db, KeyCache keys, CancellationToken ct)
     {
         var userId = Credential.From(context.User).RequireUser();
-        var queued = await QueuedJobsOfAsync(db, userId, ct);
         var hashes = await db.ApiKeys.Where(k => k.UserId == userId).Select(k => k.Hash).ToListAsync(ct);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
         keys.Forget(hashes);
-
-        foreach (var jobId in queued)
-        {
-            jobs.Delete(jobId);
-        }
-
         return TypedResults.NoContent();
-    }
-
-    private static async Task<List<string>> QueuedJobsOfAsync(SkinProgressDbContext db, Guid userId, CancellationToken ct)
-    {
-        var ids = new List<string>();
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = new NpgsqlCommand("""
-                select id::text, arguments::text from hangfire.job
-                where statename in ('Enqueued', 'Scheduled', 'Awaiting') and arguments::text like '%' || @user || '%'
-                """, connection);
-            command.Parameters.AddWithValue("user", userId.ToString());
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (NamesOnly(reader.GetString(1), userId))
-                {
-                    ids.Add(reader.GetString(0));
-                }
-            }
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
-        {
-            // Hangfire has not created its schema yet, so nothing can be queued.
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-
-        return ids;
-    }
-
-    /// <summary>Hangfire stores arguments as a JSON array of JSON texts; a job is this user's alone when every id it names is theirs.</summary>
-    private static bool NamesOnly(string arguments, Guid userId)
-    {
-        var named = new List<Guid>();
-        // An argument Hangfire supplies itself (the CancellationToken) is stored as null.
-        foreach (var argument in (JsonSerializer.Deserialize<string?[]>(arguments) ?? []).OfType<string>())
-        {
-            using var value = JsonDocument.Parse(argument);
-            var items = value.RootElement.ValueKind == JsonValueKind.Array ? value.RootElement.EnumerateArray().ToList() : [value.RootElement];
-            named.AddRange(items.Where(i => i.ValueKind == JsonValueKind.String && i.TryGetGuid(out _)).Select(i => i.GetGuid()));
-        }
-
-        return named.Count > 0 && named.All(id => id == userId);
     }
 }

@@ -17,8 +17,8 @@ public static class JobStorageExtensions
         LoggerFactory.Create(b => b.AddJsonConsole().SetMinimumLevel(LogLevel.Information));
 
     /// <summary>
-    /// Hangfire's storage in the application's PostgreSQL (its own schema). The Api uses it for the dashboard
-    /// and to remove an erased user's jobs; the Worker runs the server. The sliding invisibility timeout keeps a
+    /// Hangfire's storage in the application's PostgreSQL (its own schema). The Api uses it for the dashboard only;
+    /// the Worker runs the server. The sliding invisibility timeout keeps a
     /// long job from being picked up twice while its server is alive, and frees it soon after the server dies.
     /// </summary>
     public static IHostApplicationBuilder AddJobStorage(this IHostApplicationBuilder builder)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SkinProgress.Data;
 using SkinProgress.Email;
 using SkinProgress.Email.Charts;
+using SkinProgress.ServiceDefaults.Jobs;
 using SkinProgress.Summaries;
 
 namespace SkinProgress.Worker.Summaries;
@@ -20,10 +21,9 @@ public sealed class CompileSummariesJob(
     IBackgroundJobClient jobs,
     IOptions<EmailOptions> email,
     TimeProvider time,
-    ILogger<CompileSummariesJob> logger)
+    ILogger<CompileSummariesJob> logger) : ICompileSummaries
 {
-    [AutomaticRetry(Attempts = 10)]
-    public async Task RunAsync(DateOnly weekStart, Guid[] userIds, CancellationToken ct)
+    public async Task RunAsync(DateOnly weekStart, Guid[] userIds, int chunk, int chunks, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var existing = await db.WeeklySummaries.AsNoTracking()
@@ -62,10 +62,11 @@ public sealed class CompileSummariesJob(
             .ToArrayAsync(ct);
         if (toSend.Length > 0)
         {
-            jobs.Enqueue<SendSummariesJob>(j => j.RunAsync(weekStart, toSend, CancellationToken.None));
+            jobs.Enqueue<ISendSummaries>(j => j.RunAsync(weekStart, toSend, CancellationToken.None));
         }
 
-        logger.LogInformation("Compiled week {WeekStart}: {Compiled} new summaries, {ToSend} to send", weekStart, missing.Count, toSend.Length);
+        logger.LogInformation("Compiled week {WeekStart}, chunk {Chunk} of {Chunks}: {Compiled} new summaries, {ToSend} to send",
+            weekStart, chunk, chunks, missing.Count, toSend.Length);
     }
 
     /// <summary>

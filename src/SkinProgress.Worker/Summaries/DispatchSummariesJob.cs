@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Data;
 using SkinProgress.Days;
+using SkinProgress.ServiceDefaults.Jobs;
 using SkinProgress.Summaries;
 
 namespace SkinProgress.Worker.Summaries;
@@ -12,9 +13,8 @@ namespace SkinProgress.Worker.Summaries;
 /// "is it exactly the hour?", so a user missed while servers were down is picked up by the next run.
 /// </summary>
 public sealed class DispatchSummariesJob(SkinProgressDbContext db, IBackgroundJobClient jobs, TimeProvider time, ILogger<DispatchSummariesJob> logger)
+    : IDispatchSummaries
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 10 * 60)]
-    [AutomaticRetry(Attempts = 0)] // the next scheduled run is the retry
     public Task RunAsync(CancellationToken ct) => DispatchAsync(onlyUser: null, week: null, ct);
 
     /// <summary>Enqueues compile jobs and returns how many users they cover.</summary>
@@ -49,9 +49,10 @@ public sealed class DispatchSummariesJob(SkinProgressDbContext db, IBackgroundJo
         var count = 0;
         foreach (var group in due.Where(d => onlyUser is not null || !compiled.Contains((d.User, d.Week))).GroupBy(d => d.Week))
         {
-            foreach (var chunk in group.Select(d => d.User).Chunk(SummaryJobs.ChunkSize))
+            var chunks = group.Select(d => d.User).Chunk(SummaryJobs.ChunkSize).ToList();
+            foreach (var (chunk, index) in chunks.Select((c, i) => (c, i + 1)))
             {
-                jobs.Enqueue<CompileSummariesJob>(j => j.RunAsync(group.Key, chunk, CancellationToken.None));
+                jobs.Enqueue<ICompileSummaries>(j => j.RunAsync(group.Key, chunk, index, chunks.Count, CancellationToken.None));
                 count += chunk.Length;
             }
         }

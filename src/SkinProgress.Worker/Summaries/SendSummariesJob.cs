@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
-using Hangfire;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,6 +11,7 @@ using SkinProgress.Data.Summaries;
 using SkinProgress.Email;
 using SkinProgress.Email.Addresses;
 using SkinProgress.Email.Messages;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.Worker.Summaries;
 
@@ -33,10 +33,8 @@ public sealed class SendSummariesJob(
     IOptions<SmtpOptions> smtp,
     IOptions<EmailOptions> email,
     TimeProvider time,
-    ILogger<SendSummariesJob> logger)
+    ILogger<SendSummariesJob> logger) : ISendSummaries
 {
-    [Queue(SummaryJobs.SendQueue)]
-    [AutomaticRetry(Attempts = 20, DelaysInSeconds = [5, 10, 20, 30, 60, 120, 300, 600, 900, 1800])]
     public async Task RunAsync(DateOnly weekStart, Guid[] userIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(userIds);

@@ -26,9 +26,11 @@ public static class SummariesExtensions
 
         builder.Services.AddSummaryEmail();
         builder.Services.AddScoped<SummaryLoader>();
+        // Hangfire stores jobs by their contracts and resolves them here; on-demand runs call the dispatch directly.
         builder.Services.AddScoped<DispatchSummariesJob>();
-        builder.Services.AddScoped<CompileSummariesJob>();
-        builder.Services.AddScoped<SendSummariesJob>();
+        builder.Services.AddScoped<IDispatchSummaries>(s => s.GetRequiredService<DispatchSummariesJob>());
+        builder.Services.AddScoped<ICompileSummaries, CompileSummariesJob>();
+        builder.Services.AddScoped<ISendSummaries, SendSummariesJob>();
 
         builder.AddJobStorage();
         builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2));
@@ -47,14 +49,17 @@ public static class SummariesExtensions
     public static void AddSummaryConsumers(this IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<SummaryRunConsumer>().Endpoint(e => e.Name = RunQueueName);
 
-    /// <summary>Registers (or removes) the recurring dispatch when the Worker starts; every Worker may do it, Hangfire keeps one.</summary>
+    /// <summary>
+    /// Registers (or removes) the recurring dispatch when the Worker starts; every Worker may do it, Hangfire keeps one.
+    /// Registering under the same id also replaces a dispatch stored before jobs were stored by their contracts.
+    /// </summary>
     private sealed class DispatchSchedule(IRecurringJobManager recurring, IOptions<SummaryScheduleOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             if (options.Value.ScheduleDispatch)
             {
-                recurring.AddOrUpdate<DispatchSummariesJob>(SummaryJobs.DispatchJobId, j => j.RunAsync(CancellationToken.None), SummaryJobs.DispatchCron);
+                recurring.AddOrUpdate<IDispatchSummaries>(SummaryJobs.DispatchJobId, j => j.RunAsync(CancellationToken.None), SummaryJobs.DispatchCron);
             }
             else
             {

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SkinProgress.Worker.Summaries;
 using SkinProgress.IntegrationTests.Summaries;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.IntegrationTests.Me;
 
@@ -34,17 +34,34 @@ public sealed class PrivacyTests(SkinProgressFixture fixture)
     }
 
     [Fact]
-    public async Task Erase_DeletesTheUsersOwnQueuedJobs()
+    public async Task Erase_LeavesQueuedJobsAlone_WhichThenSucceedAndSendNothingToTheErasedUser()
     {
         var user = await fixture.CreateUserAsync();
+        var other = await fixture.CreateUserAsync();
+        await fixture.FeedFourWeeksAsync(user, SummaryScenario.Week);
+        await fixture.FeedFourWeeksAsync(other, SummaryScenario.Week);
         var jobs = fixture.WorkerServices.GetRequiredService<IBackgroundJobClient>();
-        var jobId = jobs.Schedule<CompileSummariesJob>(j => j.RunAsync(SummaryScenario.Week, new[] { user.Id }, CancellationToken.None), TimeSpan.FromHours(1));
+        var later = TimeSpan.FromHours(1);
+        var week = SummaryScenario.Week;
+        var own = jobs.Schedule<ICompileSummaries>(j => j.RunAsync(week, new[] { user.Id }, 1, 2, CancellationToken.None), later);
+        var shared = jobs.Schedule<ICompileSummaries>(j => j.RunAsync(week, new[] { user.Id, other.Id }, 2, 2, CancellationToken.None), later);
+        var send = jobs.Schedule<ISendSummaries>(j => j.RunAsync(week, new[] { user.Id, other.Id }, CancellationToken.None), later);
 
         using var me = fixture.Client(user.UserKey);
         Assert.Equal(HttpStatusCode.NoContent, (await me.DeleteAsync("/v1/me")).StatusCode);
+        Assert.All(new[] { own, shared, send }, id => Assert.Equal("Scheduled", StateOf(id)));
 
-        var state = fixture.WorkerServices.GetRequiredService<JobStorage>().GetConnection().GetJobData(jobId)?.State;
-        Assert.Equal("Deleted", state);
+        jobs.Requeue(own);
+        jobs.Requeue(shared);
+        Assert.Equal("Succeeded", await FinishedAsync(own));
+        Assert.Equal("Succeeded", await FinishedAsync(shared));
+        await fixture.WaitForSummaryAsync(other, week);
+        jobs.Requeue(send);
+        Assert.Equal("Succeeded", await FinishedAsync(send));
+
+        Assert.Single(await fixture.EmailsAsync(other));
+        Assert.Empty(fixture.Smtp.To(user.Email));
+        Assert.False(await fixture.SummaryStoredAsync(user, week));
     }
 
     [Fact]
@@ -75,4 +92,13 @@ public sealed class PrivacyTests(SkinProgressFixture fixture)
         Assert.All(left, count => Assert.Equal(0, count));
         Assert.True(await fixture.WithDbAsync(db => db.RawEvents.AnyAsync(e => e.UserId == other.Id)), "another user's data stays");
     }
+
+    private string? StateOf(string jobId)
+    {
+        using var storage = fixture.WorkerServices.GetRequiredService<JobStorage>().GetConnection();
+        return storage.GetJobData(jobId)?.State;
+    }
+
+    private Task<string?> FinishedAsync(string jobId) =>
+        SkinProgressFixture.EventuallyAsync(() => Task.FromResult(StateOf(jobId)), s => s is "Succeeded" or "Failed", TimeSpan.FromSeconds(90));
 }

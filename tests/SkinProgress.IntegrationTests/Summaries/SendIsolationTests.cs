@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkinProgress.Data.Summaries;
-using SkinProgress.Worker.Summaries;
+using SkinProgress.ServiceDefaults.Jobs;
 using SmtpServer.Protocol;
 
 namespace SkinProgress.IntegrationTests.Summaries;
@@ -83,7 +83,7 @@ public sealed class SendIsolationTests(SkinProgressFixture fixture)
         await SetStoredEmailAsync(unusable, unusable.Email);
         await using (var scope = fixture.WorkerServices.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<SendSummariesJob>().RunAsync(Week, [unusable.Id], CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ISendSummaries>().RunAsync(Week, [unusable.Id], CancellationToken.None);
         }
 
         Assert.Empty(fixture.Smtp.To(unusable.Email));

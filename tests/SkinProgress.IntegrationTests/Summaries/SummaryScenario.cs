@@ -7,7 +7,7 @@ using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using SkinProgress.Worker.Summaries;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.IntegrationTests.Summaries;
 
@@ -70,7 +70,7 @@ public static class SummaryScenario
     {
         var ids = users.Select(u => u.Id).ToArray();
         fixture.WorkerServices.GetRequiredService<IBackgroundJobClient>()
-            .Enqueue<CompileSummariesJob>(j => j.RunAsync(weekStart, ids, CancellationToken.None));
+            .Enqueue<ICompileSummaries>(j => j.RunAsync(weekStart, ids, 1, 1, CancellationToken.None));
     }
 
     /// <summary>The Hangfire send job whose chunk holds this user, once there is one.</summary>
@@ -93,7 +93,7 @@ public static class SummaryScenario
             .. monitoring.SucceededJobs(0, Page).Select(j => KeyValuePair.Create<string, Job?>(j.Key, j.Value.Job)),
             .. monitoring.FailedJobs(0, Page).Select(j => KeyValuePair.Create<string, Job?>(j.Key, j.Value.Job)),
         ];
-        return jobs.FirstOrDefault(j => j.Value?.Type == typeof(SendSummariesJob) && j.Value.Args[1] is Guid[] ids && ids.Contains(userId)).Key;
+        return jobs.FirstOrDefault(j => j.Value?.Type == typeof(ISendSummaries) && j.Value.Args[1] is Guid[] ids && ids.Contains(userId)).Key;
     }
 
     public static async Task WaitForSummaryAsync(this SkinProgressFixture fixture, TestUser user, DateOnly weekStart)

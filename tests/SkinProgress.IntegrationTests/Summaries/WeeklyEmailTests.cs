@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using SkinProgress.Worker.Summaries;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.IntegrationTests.Summaries;
 
@@ -148,6 +148,6 @@ public sealed class WeeklyEmailTests(SkinProgressFixture fixture)
     private async Task RunSendJobAsync(TestUser user)
     {
         await using var scope = fixture.WorkerServices.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SendSummariesJob>().RunAsync(SummaryScenario.Week, [user.Id], CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ISendSummaries>().RunAsync(SummaryScenario.Week, [user.Id], CancellationToken.None);
     }
 }

@@ -1,4 +1,4 @@
-namespace SkinProgress.Worker.Summaries;
+namespace SkinProgress.ServiceDefaults.Jobs;
 
 public static class SummaryJobs
 {

@@ -9,28 +9,51 @@ namespace SkinProgress.Api.Admin.Operations;
 /// The operations pages' door, the jobs dashboard's rules: a bearer admin key, or the admin sign-in cookie; a browser
 /// without either is sent to sign in and back, a wrong key gets 401, a user or device key 403.
 /// </summary>
-public sealed class OperationsGate : IEndpointFilter
+public static class OperationsGate
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>
+    /// Goes before antiforgery: the pages' forms carry tokens made for the signed-in admin, and the check of a posted
+    /// one must see the same admin, which the default (bearer) authentication alone would not for a cookie.
+    /// </summary>
+    public static WebApplication UseOperationsGate(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        var http = context.HttpContext;
-        var bearer = http.Request.Headers.Authorization.Count > 0;
-        var result = await http.AuthenticateAsync(bearer ? ApiKeyAuthenticationHandler.SchemeName : AuthExtensions.AdminCookieScheme);
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(OperationsPages.Path), branch => branch.Use(GateAsync));
+        return app;
+    }
+
+    private static async Task GateAsync(HttpContext context, RequestDelegate next)
+    {
+        var bearer = context.Request.Headers.Authorization.Count > 0;
+        var result = await context.AuthenticateAsync(bearer ? ApiKeyAuthenticationHandler.SchemeName : AuthExtensions.AdminCookieScheme);
         if (!result.Succeeded)
         {
-            return bearer
-                ? TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unknown or revoked key."))
-                : TypedResults.Redirect($"/admin/login?returnUrl={Uri.EscapeDataString(http.Request.Path + http.Request.QueryString)}");
+            if (bearer)
+            {
+                await WriteProblemAsync(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unknown or revoked key.");
+                return;
+            }
+
+            context.Response.Redirect($"/admin/login?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
+            return;
         }
 
         if (Credential.From(result.Principal).Kind != KeyKind.Admin)
         {
-            return TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The operations pages are for admins."));
+            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The operations pages are for admins.");
+            return;
         }
 
-        http.User = result.Principal;
-        return await next(context);
+        context.User = result.Principal;
+        await next(context);
+    }
+
+    private static async Task WriteProblemAsync(HttpContext context, int status, string type, string title)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = ProblemsExtensions.Problem(status, type, title),
+        });
     }
 }

@@ -40,4 +40,8 @@ public static class FailedMessageSeed
         });
         return messageId;
     }
+
+    /// <summary>The day of the batch's event for a fixture user (Europe/London), as /v1/me/days names it.</summary>
+    public static string LocalDate(EventBatchReceived batch) =>
+        TimeZoneInfo.ConvertTime(batch.Events[0].OccurredAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -82,7 +82,7 @@ public sealed class OperationsPagesTests(SkinProgressFixture fixture)
             await admin.PostAsync("/admin/ops/failed", "/admin/ops/failed/replay", replay, ("messageId", messageId.ToString())));
 
         using var me = fixture.Client(user.UserKey);
-        var date = LocalDate(batch);
+        var date = FailedMessageSeed.LocalDate(batch);
         var day = await me.DayWithEventsAsync(date, 1);
         Assert.Equal(250, day.Number("fluidsMl"));
         Assert.DoesNotContain(messageId.ToString(), await FailedPageAsync(), StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public sealed class OperationsPagesTests(SkinProgressFixture fixture)
         await admin.PostAsync("/admin/ops/failed", "/admin/ops/failed/replay", ("queue", "scoring_error"), ("messageId", replayedId.ToString()));
         using (var me = fixture.Client(replayed.UserKey))
         {
-            await me.DayWithEventsAsync(LocalDate(replayedBatch), 1);
+            await me.DayWithEventsAsync(FailedMessageSeed.LocalDate(replayedBatch), 1);
         }
 
         Assert.Contains(discardedId.ToString(), await FailedPageAsync(), StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class OperationsPagesTests(SkinProgressFixture fixture)
             await admin.PostAsync("/admin/ops/failed", "/admin/ops/failed/discard", ("queue", "scoring_error"), ("messageId", discardedId.ToString())));
         Assert.DoesNotContain(discardedId.ToString(), await FailedPageAsync(), StringComparison.Ordinal);
         using var other = fixture.Client(discarded.UserKey);
-        Assert.Null(await other.GetDayAsync(LocalDate(discardedBatch)));
+        Assert.Null(await other.GetDayAsync(FailedMessageSeed.LocalDate(discardedBatch)));
     }
 
     [Fact]
@@ -186,8 +186,4 @@ public sealed class OperationsPagesTests(SkinProgressFixture fixture)
         fixture.WithDbAsync(db => db.WeeklySummaries.Where(s => s.UserId == user.Id && s.WeekStart == week).Select(s => s.SentAt).SingleAsync());
 
     private Task<DateTimeOffset?> SentAtAsync(TestUser user, DateOnly week) => SentAtAsync(fixture, user, week);
-
-    /// <summary>The batch's event's day in the user's zone (Europe/London, UTC in winter and close enough to it otherwise).</summary>
-    private static string LocalDate(SkinProgress.Contracts.EventBatchReceived batch) =>
-        TimeZoneInfo.ConvertTime(batch.Events[0].OccurredAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -117,6 +117,24 @@ public sealed class OperationsPagesTests(SkinProgressFixture fixture)
     }
 
     [Fact]
+    public async Task ReplayAll_MovesEveryMessageOfTheQueueBack()
+    {
+        var user = await fixture.CreateUserAsync();
+        var (first, firstId) = await fixture.FailedBatchAsync(user, "all-1");
+        var (_, secondId) = await fixture.FailedBatchAsync(user, "all-2");
+        using var admin = fixture.AdminPages();
+
+        var done = await admin.PostAsync("/admin/ops/failed", "/admin/ops/failed/replay", ("queue", "scoring_error"));
+
+        Assert.Matches("^Replayed [0-9]+ message\\(s\\) from scoring_error\\.$", done);
+        using var me = fixture.Client(user.UserKey);
+        Assert.Equal(500, (await me.DayWithEventsAsync(FailedMessageSeed.LocalDate(first), 2)).Number("fluidsMl"));
+        var failed = await FailedPageAsync();
+        Assert.DoesNotContain(firstId.ToString(), failed, StringComparison.Ordinal);
+        Assert.DoesNotContain(secondId.ToString(), failed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ActionOnAQueueThatIsNoErrorQueue_IsRefused()
     {
         using var admin = fixture.AdminPages();

@@ -84,6 +84,7 @@ cat <<INFO
     API reference  $url/scalar/v1   (OpenAPI document: $url/openapi/v1.json)
     Health         $url/health/ready
     Jobs dashboard $url/admin/jobs   (sign in with the admin key)
+    Operations     $url/admin/ops    (queues, failed messages, weekly emails, sync health)
     Mail catcher   ${catcher:-(not started: Smtp__Host=$Smtp__Host)}
     Admin key      $Admin__BootstrapKey
 

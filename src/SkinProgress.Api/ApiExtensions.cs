@@ -4,6 +4,7 @@ using Microsoft.OpenApi;
 using Prometheus;
 using Scalar.AspNetCore;
 using SkinProgress.Api.Admin;
+using SkinProgress.Api.Admin.Operations;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
@@ -61,6 +62,7 @@ public static class ApiExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOperationsGate();
         app.UseAntiforgery();
         app.MapJobsDashboard();
         app.MapOpenApi();

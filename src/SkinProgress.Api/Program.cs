@@ -1,5 +1,6 @@
 using SkinProgress.Api;
 using SkinProgress.Api.Admin;
+using SkinProgress.Api.Admin.Operations;
 using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Me;
@@ -13,11 +14,13 @@ builder.AddServiceDefaults();
 builder.AddSkinProgressData();
 builder.AddBus();
 builder.AddApi();
+builder.AddOperationsPages();
 
 var app = builder.Build();
 
 app.UseApi();
 app.MapHealthEndpoints();
+app.MapOperationsPages();
 
 var v1 = app.MapGroup("/v1");
 v1.MapIngest();

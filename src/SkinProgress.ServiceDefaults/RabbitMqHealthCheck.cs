@@ -12,39 +12,23 @@ namespace SkinProgress.ServiceDefaults;
 /// </summary>
 internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : IHealthCheck
 {
-    /// <summary>Where messages that kept failing wait for an admin; their counts are reported, not judged.</summary>
-    public static readonly string[] ErrorQueues = ["scoring_error", "summary-runs_error"];
-
-    /// <summary>The queues the Worker consumes.</summary>
-    public static readonly string[] WorkQueues = ["scoring", "summary-runs"];
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var o = options.Value;
-        var factory = new ConnectionFactory
-        {
-            HostName = o.Host,
-            Port = o.Port,
-            UserName = o.Username,
-            Password = o.Password,
-            VirtualHost = o.VirtualHost,
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(3),
-            ClientProvidedName = "skinprogress-health",
-        };
+        var factory = BrokerQueues.Factory(options.Value, "skinprogress-health");
         try
         {
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
             // A faulted message needs an admin's eye but does not make the service unready, so it is data, not status.
             var data = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var queue in ErrorQueues)
+            foreach (var queue in BrokerQueues.ErrorQueues)
             {
-                data[queue] = (await InspectAsync(connection, queue, cancellationToken))?.MessageCount ?? 0u;
+                data[queue] = (await BrokerQueues.InspectAsync(connection, queue, cancellationToken))?.MessageCount ?? 0u;
             }
 
             var unconsumed = new List<string>();
-            foreach (var queue in WorkQueues)
+            foreach (var queue in BrokerQueues.WorkQueues)
             {
-                var consumers = (await InspectAsync(connection, queue, cancellationToken))?.ConsumerCount ?? 0u;
+                var consumers = (await BrokerQueues.InspectAsync(connection, queue, cancellationToken))?.ConsumerCount ?? 0u;
                 data[$"{queue}_consumers"] = consumers;
                 if (consumers == 0)
                 {
@@ -59,21 +43,6 @@ internal sealed class RabbitMqHealthCheck(IOptions<RabbitMqOptions> options) : I
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return HealthCheckResult.Unhealthy("RabbitMQ is unreachable.", e);
-        }
-    }
-
-    /// <summary>A queue's counts, or null when it does not exist yet (nothing has used it).</summary>
-    private static async Task<QueueDeclareOk?> InspectAsync(IConnection connection, string queue, CancellationToken ct)
-    {
-        // A passive declare of a missing queue closes the channel, so each queue gets its own.
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-        try
-        {
-            return await channel.QueueDeclarePassiveAsync(queue, ct);
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return null;
         }
     }
 }

@@ -122,10 +122,11 @@ public static class JobsDashboard
         });
     }
 
-    // Only paths inside the admin area: a crafted link cannot bounce a signed-in admin to another site. Only visible
+    // Only the jobs dashboard and the operations pages: a crafted link cannot bounce a signed-in admin to another site. Only visible
     // ASCII, as the gate escapes it: a control character (CR/LF) or non-ASCII cannot go into a Location header.
     private static string SafeReturn(string? returnUrl) =>
-        returnUrl is not null && returnUrl.StartsWith(Path, StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+        returnUrl is not null && (returnUrl.StartsWith(Path, StringComparison.Ordinal) || returnUrl.StartsWith(Operations.OperationsPages.Path, StringComparison.Ordinal))
+            && !returnUrl.StartsWith("//", StringComparison.Ordinal)
             && returnUrl.All(c => c is > ' ' and < '\x7f')
             ? returnUrl
             : Path;

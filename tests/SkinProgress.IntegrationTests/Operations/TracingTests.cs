@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using MassTransit.Logging;
+using SkinProgress.Worker;
+
+namespace SkinProgress.IntegrationTests.Operations;
+
+[Collection(RealServices.Name)]
+public sealed class TracingTests(SkinProgressFixture fixture)
+{
+    private const string AspNetCoreSource = "Microsoft.AspNetCore";
+    private const string NpgsqlSource = "Npgsql";
+
+    [Fact]
+    public async Task OneIngestRequest_IsOneTrace_FromTheHttpRequestThroughPublishAndConsume_ToTheCommitsDatabaseCommands()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is AspNetCoreSource or NpgsqlSource or WorkerTelemetry.Name || s.Name == DiagnosticHeaders.DefaultListenerName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        // The caller's own trace: everything the request causes must continue it.
+        var trace = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/events")
+        {
+            Content = JsonContent.Create(new { events = new[] { Pipeline.Water("traced", "2026-03-02T10:00:00Z", 250) } }),
+        };
+        request.Headers.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        using var response = await device.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var commit = await SkinProgressFixture.EventuallyAsync(
+            () => Task.FromResult(stopped.FirstOrDefault(a => a.Source.Name == WorkerTelemetry.Name && Continues(a, trace))),
+            a => a is not null);
+        Assert.NotNull(commit);
+        var commands = await SkinProgressFixture.EventuallyAsync(
+            () => Task.FromResult(stopped.Where(a => a.Source.Name == NpgsqlSource && a.ParentSpanId == commit.SpanId).ToList()),
+            c => c.Count > 0);
+        var inTrace = await SkinProgressFixture.EventuallyAsync(
+            () => Task.FromResult(stopped.Where(a => a.TraceId == trace).ToList()),
+            t => t.Any(a => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Consumer));
+
+        Assert.Contains(inTrace, a => a.Source.Name == AspNetCoreSource && a.Kind == ActivityKind.Server);
+        var publish = Assert.Single(inTrace, a => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Producer);
+        var consumes = inTrace.Where(a => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Consumer).ToList();
+        Assert.Contains(consumes, c => c.ParentSpanId == publish.SpanId);
+        // The commit runs on the group committer's writer, yet hangs from (or links to) the consume that handed the message over.
+        Assert.Contains(consumes, c => commit.ParentSpanId == c.SpanId || commit.Links.Any(l => l.Context.SpanId == c.SpanId));
+        Assert.NotEmpty(commands);
+    }
+
+    /// <summary>The commit continues the trace when the message led its group, and links to it when it joined another's.</summary>
+    private static bool Continues(Activity commit, ActivityTraceId trace) =>
+        commit.TraceId == trace || commit.Links.Any(l => l.Context.TraceId == trace);
+}

@@ -2,8 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Hangfire;
 using MassTransit.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using SkinProgress.ServiceDefaults.Jobs;
 using SkinProgress.Worker;
+using SkinProgress.Worker.Summaries;
 
 namespace SkinProgress.IntegrationTests.Operations;
 
@@ -55,6 +59,38 @@ public sealed class TracingTests(SkinProgressFixture fixture)
         // The commit runs on the group committer's writer, yet hangs from (or links to) the consume that handed the message over.
         Assert.Contains(consumes, c => commit.ParentSpanId == c.SpanId || commit.Links.Any(l => l.Context.SpanId == c.SpanId));
         Assert.NotEmpty(commands);
+    }
+
+    [Fact]
+    public async Task AJob_RunsInTheTraceItWasEnqueuedIn_WithItsDatabaseCommandsUnderIt()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var caller = new ActivitySource("SkinProgress.Tests.Caller");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is JobTracingFilter.SourceName or NpgsqlSource || s == caller,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        ActivityContext enqueuedIn;
+        using (var activity = caller.StartActivity("trigger a run"))
+        {
+            Assert.NotNull(activity);
+            enqueuedIn = activity.Context;
+            // No users: the job only queries, and changes nothing another test could see.
+            fixture.WorkerServices.GetRequiredService<IBackgroundJobClient>()
+                .Enqueue<CompileSummariesJob>(j => j.RunAsync(new DateOnly(2026, 3, 2), Array.Empty<Guid>(), CancellationToken.None));
+        }
+
+        var job = await SkinProgressFixture.EventuallyAsync(
+            () => Task.FromResult(stopped.FirstOrDefault(a => a.Source.Name == JobTracingFilter.SourceName && a.ParentSpanId == enqueuedIn.SpanId)),
+            a => a is not null);
+        Assert.NotNull(job);
+        Assert.Equal(enqueuedIn.TraceId, job.TraceId);
+        Assert.Equal("CompileSummariesJob.RunAsync", job.DisplayName);
+        Assert.Contains(stopped, a => a.Source.Name == NpgsqlSource && a.ParentSpanId == job.SpanId);
     }
 
     /// <summary>The commit continues the trace when the message led its group, and links to it when it joined another's.</summary>

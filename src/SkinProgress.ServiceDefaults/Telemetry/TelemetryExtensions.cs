@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit.Logging;
 using MassTransit.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,12 +20,25 @@ public static class TelemetryExtensions
     /// <summary>Each host's own ActivitySource and Meter is named "SkinProgress.&lt;host&gt;".</summary>
     public const string OwnSources = "SkinProgress.*";
 
+    // Without an exporter, ids only: a consume, a commit and a job still get a trace id for their logs, one that the
+    // Api's request passed along in the message, and no span is recorded. Npgsql is left out, as a span per command
+    // would cost more than it tells. Process-wide, as listeners are: added once.
+    private static readonly Lazy<ActivityListener> IdsForLogs = new(() =>
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == DiagnosticHeaders.DefaultListenerName || s.Name.StartsWith("SkinProgress.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    });
+
     /// <summary>
-    /// Logs carry the current trace and span ids, always. Traces, metrics and logs go out over OTLP only when
-    /// <see cref="OtlpEndpointSetting"/> is set: otherwise nothing listens, so MassTransit, Npgsql and ASP.NET Core
-    /// create no spans at all and the hot paths pay nothing. One trace then follows a batch from the HTTP request
-    /// through the publish (MassTransit carries the context in the message headers) to the consume in the Worker
-    /// and the commands of its commit.
+    /// Logs carry the current trace and span ids, always, and the same trace id in the Api and the Worker for one
+    /// batch. Traces, metrics and logs go out over OTLP only when <see cref="OtlpEndpointSetting"/> is set; one trace
+    /// then follows a batch from the HTTP request through the publish (MassTransit carries the context in the message
+    /// headers) to the consume in the Worker and the commands of its commit.
     /// </summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
@@ -35,6 +49,7 @@ public static class TelemetryExtensions
 
         if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
         {
+            _ = IdsForLogs.Value;
             return builder;
         }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using MassTransit.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
@@ -6,6 +8,8 @@ using SkinProgress.ServiceDefaults.Telemetry;
 
 namespace SkinProgress.IntegrationTests.Operations;
 
+// In the collection of the tests that listen to activities themselves, so that no other listener runs meanwhile.
+[Collection(RealServices.Name)]
 public sealed class TelemetryExtensionsTests
 {
     [Fact]
@@ -14,6 +18,17 @@ public sealed class TelemetryExtensionsTests
         using var host = Build(endpoint: null);
         Assert.Null(host.Services.GetService<TracerProvider>());
         Assert.Null(host.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public void WithoutAnOtlpEndpoint_AConsumeStillHasATraceIdForItsLogs_ButIsNotRecorded()
+    {
+        using var host = Build(endpoint: null);
+        using var source = new ActivitySource(DiagnosticHeaders.DefaultListenerName);
+        using var consume = source.StartActivity("consume", ActivityKind.Consumer);
+        Assert.NotNull(consume);
+        Assert.NotEqual(default, consume.TraceId);
+        Assert.False(consume.Recorded);
     }
 
     [Fact]

@@ -48,13 +48,14 @@ public sealed class TracingTests(SkinProgressFixture fixture)
         var commands = await SkinProgressFixture.EventuallyAsync(
             () => Task.FromResult(stopped.Where(a => a.Source.Name == NpgsqlSource && a.ParentSpanId == commit.SpanId).ToList()),
             c => c.Count > 0);
+        // Spans arrive as they stop, a parent after its children: wait until the whole chain is in.
         var inTrace = await SkinProgressFixture.EventuallyAsync(
             () => Task.FromResult(stopped.Where(a => a.TraceId == trace).ToList()),
-            t => t.Any(a => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Consumer));
+            t => IsChain(t, commit));
 
         Assert.Contains(inTrace, a => a.Source.Name == AspNetCoreSource && a.Kind == ActivityKind.Server);
-        var publish = Assert.Single(inTrace, a => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Producer);
-        var consumes = inTrace.Where(a => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Consumer).ToList();
+        var publish = Assert.Single(inTrace, IsPublish);
+        var consumes = inTrace.Where(IsConsume).ToList();
         Assert.Contains(consumes, c => c.ParentSpanId == publish.SpanId);
         // The commit runs on the group committer's writer, yet hangs from (or links to) the consume that handed the message over.
         Assert.Contains(consumes, c => commit.ParentSpanId == c.SpanId || commit.Links.Any(l => l.Context.SpanId == c.SpanId));
@@ -92,6 +93,15 @@ public sealed class TracingTests(SkinProgressFixture fixture)
         Assert.Equal("CompileSummariesJob.RunAsync", job.DisplayName);
         Assert.Contains(stopped, a => a.Source.Name == NpgsqlSource && a.ParentSpanId == job.SpanId);
     }
+
+    private static bool IsPublish(Activity a) => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Producer;
+
+    private static bool IsConsume(Activity a) => a.Source.Name == DiagnosticHeaders.DefaultListenerName && a.Kind == ActivityKind.Consumer;
+
+    private static bool IsChain(List<Activity> trace, Activity commit) =>
+        trace.Any(a => a.Source.Name == AspNetCoreSource && a.Kind == ActivityKind.Server)
+        && trace.Any(p => IsPublish(p) && trace.Any(c => IsConsume(c) && c.ParentSpanId == p.SpanId))
+        && trace.Any(c => IsConsume(c) && (commit.ParentSpanId == c.SpanId || commit.Links.Any(l => l.Context.SpanId == c.SpanId)));
 
     /// <summary>The commit continues the trace when the message led its group, and links to it when it joined another's.</summary>
     private static bool Continues(Activity commit, ActivityTraceId trace) =>

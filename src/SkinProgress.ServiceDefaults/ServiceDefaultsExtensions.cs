@@ -8,6 +8,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SkinProgress.ServiceDefaults.Telemetry;
 
 namespace SkinProgress.ServiceDefaults;
 
@@ -15,12 +16,13 @@ public static class ServiceDefaultsExtensions
 {
     public const string ReadyTag = "ready";
 
-    /// <summary>Structured (JSON) logs, PostgreSQL health check and validated broker options.</summary>
+    /// <summary>Structured (JSON) logs with trace ids, OpenTelemetry, PostgreSQL health check and validated broker options.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.AddTelemetry();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddOptions<RabbitMqOptions>()

@@ -109,9 +109,9 @@ public static class IngestEndpoints
         }
 
         var duplicates = results.Count(r => r.Status == EventResult.Duplicate);
-        IngestMetrics.Events.WithLabels(EventResult.Accepted).Inc(accepted.Count);
-        IngestMetrics.Events.WithLabels(EventResult.Duplicate).Inc(duplicates);
-        IngestMetrics.Events.WithLabels(EventResult.Rejected).Inc(count - accepted.Count - duplicates);
+        IngestMetrics.CountEvents(EventResult.Accepted, accepted.Count);
+        IngestMetrics.CountEvents(EventResult.Duplicate, duplicates);
+        IngestMetrics.CountEvents(EventResult.Rejected, count - accepted.Count - duplicates);
         return TypedResults.Accepted((string?)null, new IngestResponse(batch.BatchId, accepted.Count, duplicates, count - accepted.Count - duplicates, results));
     }
 }

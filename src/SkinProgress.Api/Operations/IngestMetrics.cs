@@ -1,10 +1,22 @@
+using System.Diagnostics.Metrics;
 using Prometheus;
 
 namespace SkinProgress.Api.Operations;
 
-/// <summary>What ingest did, for /metrics: events by outcome, requests refused for lack of the broker, spooled imports.</summary>
+/// <summary>
+/// What ingest did: events by outcome, requests refused for lack of the broker, spooled imports. /metrics serves the
+/// Prometheus names below; the same counts go out over OTLP, where it is configured, from the Api's Meter.
+/// </summary>
 public static class IngestMetrics
 {
+    /// <summary>The Api's Meter: ServiceDefaults' telemetry exports every "SkinProgress.*" meter.</summary>
+    public const string MeterName = "SkinProgress.Api";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> EventsByOutcome = Meter.CreateCounter<long>(
+        "skinprogress.api.events", "{event}", "Events received by ingest, by outcome (accepted, duplicate, rejected).");
+
     public static readonly Counter Events = Metrics.CreateCounter(
         "skinprogress_ingest_events_total", "Events received by ingest and imports, by outcome.", "outcome");
 
@@ -13,4 +25,10 @@ public static class IngestMetrics
 
     public static readonly Gauge SpooledBytes = Metrics.CreateGauge(
         "skinprogress_import_spooled_bytes", "Bytes of zip imports held in the temporary folder now (bounded by Imports:MaxSpoolBytes).");
+
+    public static void CountEvents(string outcome, int count)
+    {
+        Events.WithLabels(outcome).Inc(count);
+        EventsByOutcome.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
+    }
 }

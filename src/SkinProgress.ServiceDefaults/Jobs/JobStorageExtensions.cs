@@ -29,6 +29,7 @@ public static class JobStorageExtensions
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new AspNetCoreLogProvider(ProcessLoggerFactory))
+            .UseFilter(new JobTracingFilter())
             .UsePostgreSqlStorage(
                 o => o.UseConnectionFactory(new DataSourceConnectionFactory(services.GetRequiredService<NpgsqlDataSource>())),
                 new PostgreSqlStorageOptions

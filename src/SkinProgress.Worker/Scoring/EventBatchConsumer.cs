@@ -14,6 +14,19 @@ public sealed class EventBatchConsumer(GroupCommitter committer, TimeProvider ti
 {
     public async Task Consume(ConsumeContext<EventBatchReceived> context)
     {
+        try
+        {
+            await ScoreAsync(context);
+        }
+        catch
+        {
+            ScoringMetrics.FailedMessages.Add(1);
+            throw;
+        }
+    }
+
+    private async Task ScoreAsync(ConsumeContext<EventBatchReceived> context)
+    {
         var batch = context.Message;
 
         // Checked again with the same rules and the same "now" the Api used: a message may come from an older Api, a
@@ -35,12 +48,16 @@ public sealed class EventBatchConsumer(GroupCommitter committer, TimeProvider ti
 
         if (valid.Count > 0)
         {
-            rejected.AddRange(await committer.StoreAsync(valid.Count == batch.Events.Count ? batch : batch with { Events = valid }, context.CancellationToken));
+            var refused = await committer.StoreAsync(valid.Count == batch.Events.Count ? batch : batch with { Events = valid }, context.CancellationToken);
+            ScoringMetrics.ScoredEvents.Add(valid.Count - refused.Count);
+            ScoringMetrics.QueueWait.Record((time.GetUtcNow() - batch.ReceivedAt).TotalSeconds);
+            rejected.AddRange(refused);
         }
 
         if (rejected.Count > 0)
         {
             await RejectedEvents.SendAsync(context, batch with { Events = [.. rejected.Select(r => r.Event)] }, rejected, time);
+            ScoringMetrics.RejectedEvents.Add(rejected.Count);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SkinProgress.Contracts;
@@ -14,6 +15,12 @@ namespace SkinProgress.Worker.Scoring;
 /// returns only then: a crash loses nothing that was acknowledged. A group that fails for good is stored message by
 /// message, and a message that still fails is split until the events the database refuses stand alone: those are
 /// handed back as rejected, and every other event is stored.
+/// <para>
+/// The writer works outside every consume call, so its database commands would belong to no trace. A commit is a
+/// span of its own that continues the trace of the group's first message and links the others': a message stored
+/// alone (the idle case) reads as one trace from the HTTP request to the commit, and under load every message's
+/// trace still leads to the commit that stored it.
+/// </para>
 /// </summary>
 public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<ScoringOptions> options, ILogger<GroupCommitter> logger)
     : BackgroundService
@@ -55,6 +62,7 @@ public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<Scoring
 
     private async Task CommitAsync(List<Pending> group, CancellationToken ct)
     {
+        using var activity = StartCommitActivity(group);
         try
         {
             var days = await StoreInOwnScopeAsync(group.Select(p => p.Batch).ToList(), ct);
@@ -74,8 +82,22 @@ public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<Scoring
         catch (Exception e)
         {
             // Transient (the database is restarting) or shutting down: every message is retried by its consumer.
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             group.ForEach(p => p.Stored.TrySetException(e));
         }
+    }
+
+    private static Activity? StartCommitActivity(List<Pending> group)
+    {
+        if (!WorkerTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = group.Skip(1).Where(p => p.Trace != default).Select(p => new ActivityLink(p.Trace)).ToList();
+        var activity = WorkerTelemetry.Source.StartActivity("scoring commit", ActivityKind.Internal, group[0].Trace, links: links);
+        activity?.SetTag("messaging.batch.message_count", group.Count);
+        return activity;
     }
 
     private async Task IsolateAsync(Pending pending, CancellationToken ct)
@@ -126,6 +148,9 @@ public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<Scoring
     private sealed class Pending(EventBatchReceived batch)
     {
         public EventBatchReceived Batch { get; } = batch;
+
+        /// <summary>The consume span handing the message over, read on the consumer's side of the channel.</summary>
+        public ActivityContext Trace { get; } = Activity.Current?.Context ?? default;
 
         // Completed by a writer: the consumer's continuation must not run on (and hold up) the writer's thread.
         public TaskCompletionSource<IReadOnlyList<RejectedEvent>> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -74,6 +74,7 @@ public sealed class SendSummariesJob(
         }
 
         logger.LogInformation("Week {WeekStart}: sent {Sent} weekly summaries, {Failed} failed, {Deferred} deferred", weekStart, sent, failed, deferred);
+        SummaryMetrics.CountEmails(sent, failed);
         // Failing the job is what gets the deferred ones retried; the sent and failed ones are skipped then.
         firstDeferral?.Throw();
     }

@@ -82,7 +82,7 @@ public sealed class TracingTests(SkinProgressFixture fixture)
             enqueuedIn = activity.Context;
             // No users: the job only queries, and changes nothing another test could see.
             fixture.WorkerServices.GetRequiredService<IBackgroundJobClient>()
-                .Enqueue<CompileSummariesJob>(j => j.RunAsync(new DateOnly(2026, 3, 2), Array.Empty<Guid>(), CancellationToken.None));
+                .Enqueue<ICompileSummaries>(j => j.RunAsync(new DateOnly(2026, 3, 2), Array.Empty<Guid>(), 1, 1, CancellationToken.None));
         }
 
         var job = await SkinProgressFixture.EventuallyAsync(
@@ -90,7 +90,7 @@ public sealed class TracingTests(SkinProgressFixture fixture)
             a => a is not null);
         Assert.NotNull(job);
         Assert.Equal(enqueuedIn.TraceId, job.TraceId);
-        Assert.Equal("CompileSummariesJob.RunAsync", job.DisplayName);
+        Assert.Equal("ICompileSummaries.RunAsync", job.DisplayName);
         Assert.Contains(stopped, a => a.Source.Name == NpgsqlSource && a.ParentSpanId == job.SpanId);
     }
 

@@ -65,32 +65,16 @@ public static class JobsDashboard
         if (!HttpMethods.IsPost(context.Request.Method) && IsPostOnly(context))
         {
             context.Response.Headers.Allow = HttpMethods.Post;
-            await WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed, ProblemTypes.MethodNotAllowed,
+            await AdminGate.WriteProblemAsync(context, StatusCodes.Status405MethodNotAllowed, ProblemTypes.MethodNotAllowed,
                 "This dashboard URL takes POST only.");
             return;
         }
 
-        var bearer = context.Request.Headers.Authorization.Count > 0;
-        var result = await context.AuthenticateAsync(bearer ? ApiKeyAuthenticationHandler.SchemeName : AuthExtensions.AdminCookieScheme);
-        if (!result.Succeeded)
+        if (!await AdminGate.AdmitAsync(context, "The jobs dashboard is for admins."))
         {
-            if (bearer)
-            {
-                await WriteProblemAsync(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Unknown or revoked key.");
-                return;
-            }
-
-            context.Response.Redirect($"/admin/login?returnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
             return;
         }
 
-        if (Credential.From(result.Principal).Kind != KeyKind.Admin)
-        {
-            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "The jobs dashboard is for admins.");
-            return;
-        }
-
-        context.User = result.Principal;
         // Hangfire's job pages carry style attributes in their markup (state colours), and its charts (Chart.js) add
         // their own stylesheet at run time: that one by its hash, the attributes as they come. Scripts stay 'self'.
         context.Csp().Allow("style-src-elem", "'self'", ChartJsStylesheet).Allow("style-src-attr", "'unsafe-inline'");
@@ -110,16 +94,6 @@ public static class JobsDashboard
         var dispatcher = context.RequestServices.GetRequiredService<Hangfire.Dashboard.RouteCollection>().FindDispatcher(route.Value ?? "")?.Item1;
         return dispatcher is not null
             && dispatcher.GetType().Name is not ("RazorPageDispatcher" or "EmbeddedResourceDispatcher" or "CombinedResourceDispatcher");
-    }
-
-    private static async Task WriteProblemAsync(HttpContext context, int status, string type, string title)
-    {
-        context.Response.StatusCode = status;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = ProblemsExtensions.Problem(status, type, title),
-        });
     }
 
     // Only the jobs dashboard and the operations pages: a crafted link cannot bounce a signed-in admin to another site. Only visible

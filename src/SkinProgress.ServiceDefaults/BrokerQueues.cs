@@ -8,14 +8,26 @@ namespace SkinProgress.ServiceDefaults;
 /// </summary>
 public static class BrokerQueues
 {
-    /// <summary>Where messages that kept failing wait for an admin.</summary>
-    public static readonly IReadOnlyList<string> ErrorQueues = ["scoring_error", "summary-runs_error"];
+    /// <summary>Scoring: event batches and time-zone changes.</summary>
+    public const string Scoring = "scoring";
+
+    /// <summary>Summary runs an admin asked for.</summary>
+    public const string SummaryRuns = "summary-runs";
+
+    /// <summary>MassTransit names a queue's error queue with this suffix.</summary>
+    private const string ErrorSuffix = "_error";
 
     /// <summary>The queues the Worker consumes.</summary>
-    public static readonly IReadOnlyList<string> WorkQueues = ["scoring", "summary-runs"];
+    public static readonly IReadOnlyList<string> WorkQueues = [Scoring, SummaryRuns];
+
+    /// <summary>Where messages that kept failing wait for an admin.</summary>
+    public static readonly IReadOnlyList<string> ErrorQueues = [.. WorkQueues.Select(ErrorQueueOf)];
+
+    /// <summary>The error queue of a work queue.</summary>
+    public static string ErrorQueueOf(string workQueue) => workQueue + ErrorSuffix;
 
     /// <summary>The work queue an error queue's messages came from.</summary>
-    public static string WorkQueueOf(string errorQueue) => errorQueue[..^"_error".Length];
+    public static string WorkQueueOf(string errorQueue) => errorQueue[..^ErrorSuffix.Length];
 
     public static ConnectionFactory Factory(RabbitMqOptions options, string clientName)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MassTransit;
 using SkinProgress.Contracts;
+using SkinProgress.ServiceDefaults;
 using SkinProgress.Validation;
 
 namespace SkinProgress.Worker.Scoring;
@@ -11,7 +12,7 @@ namespace SkinProgress.Worker.Scoring;
 /// </summary>
 public static class RejectedEvents
 {
-    public const string ErrorQueueName = ScoringExtensions.QueueName + "_error";
+    public static readonly string ErrorQueueName = BrokerQueues.ErrorQueueOf(BrokerQueues.Scoring);
 
     /// <summary>AMQP carries long headers, but the people reading them do not.</summary>
     private const int MaxReasonLength = 4000;

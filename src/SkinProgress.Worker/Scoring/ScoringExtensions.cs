@@ -6,7 +6,7 @@ namespace SkinProgress.Worker.Scoring;
 
 public static class ScoringExtensions
 {
-    public const string QueueName = "scoring";
+    public const string QueueName = BrokerQueues.Scoring;
 
     /// <summary>
     /// Call before the bus is added: hosted services stop in reverse order, so the bus stops taking messages

@@ -2,6 +2,7 @@ using Hangfire;
 using MassTransit;
 using Microsoft.Extensions.Options;
 using SkinProgress.Email;
+using SkinProgress.ServiceDefaults;
 using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.Worker.Summaries;
@@ -16,7 +17,7 @@ public sealed class SummaryScheduleOptions
 
 public static class SummariesExtensions
 {
-    public const string RunQueueName = "summary-runs";
+    public const string RunQueueName = BrokerQueues.SummaryRuns;
 
     public static IHostApplicationBuilder AddSummaries(this IHostApplicationBuilder builder)
     {

@@ -70,28 +70,24 @@ public static class OperationsPages
     public static async Task<RazorComponentResult<FailedMessagesPage>> Failed(string? done, FailedMessages failed, CancellationToken ct) =>
         new(new { Messages = await failed.ListAsync(ct), Done = done });
 
-    public static async Task<Results<RedirectHttpResult, BadRequest>> Replay(
-        [FromForm] string queue, [FromForm] string? messageId, HttpContext context, FailedMessages failed, CancellationToken ct)
+    public static Task<Results<RedirectHttpResult, BadRequest>> Replay(
+        [FromForm] string queue, [FromForm] string? messageId, HttpContext context, FailedMessages failed, CancellationToken ct) =>
+        ActOnFailedAsync(queue, "Replayed", () => failed.ReplayAsync(queue, NullIfEmpty(messageId), Credential.From(context.User).KeyId, ct));
+
+    public static Task<Results<RedirectHttpResult, BadRequest>> Discard(
+        [FromForm] string queue, [FromForm] string? messageId, HttpContext context, FailedMessages failed, CancellationToken ct) =>
+        ActOnFailedAsync(queue, "Discarded", () => failed.DiscardAsync(queue, NullIfEmpty(messageId), Credential.From(context.User).KeyId, ct));
+
+    /// <summary>Acts on an error queue only, then back to the list with what was done (a reload repeats nothing).</summary>
+    private static async Task<Results<RedirectHttpResult, BadRequest>> ActOnFailedAsync(string queue, string done, Func<Task<int>> act)
     {
         if (!FailedMessages.IsErrorQueue(queue))
         {
             return TypedResults.BadRequest();
         }
 
-        var count = await failed.ReplayAsync(queue, NullIfEmpty(messageId), Credential.From(context.User).KeyId, ct);
-        return TypedResults.Redirect($"{Path}/failed?done={Uri.EscapeDataString($"Replayed {count} message(s) from {queue}.")}");
-    }
-
-    public static async Task<Results<RedirectHttpResult, BadRequest>> Discard(
-        [FromForm] string queue, [FromForm] string? messageId, HttpContext context, FailedMessages failed, CancellationToken ct)
-    {
-        if (!FailedMessages.IsErrorQueue(queue))
-        {
-            return TypedResults.BadRequest();
-        }
-
-        var count = await failed.DiscardAsync(queue, NullIfEmpty(messageId), Credential.From(context.User).KeyId, ct);
-        return TypedResults.Redirect($"{Path}/failed?done={Uri.EscapeDataString($"Discarded {count} message(s) from {queue}.")}");
+        var count = await act();
+        return TypedResults.Redirect($"{Path}/failed?done={Uri.EscapeDataString($"{done} {count} message(s) from {queue}.")}");
     }
 
     public static async Task<RazorComponentResult<EmailsPage>> Emails(string? done, SkinProgressDbContext db, CancellationToken ct)

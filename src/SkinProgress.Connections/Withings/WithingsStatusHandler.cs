@@ -15,13 +15,14 @@ internal sealed class WithingsStatusHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentLength is not (> 0 and <= MaxInspectedBytes))
+        if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentLength > MaxInspectedBytes)
         {
             return response;
         }
 
+        // Small answers are often sent chunked, without a length: read, then look only if it is small.
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        using var document = Json.Parse(body);
+        using var document = body.Length <= MaxInspectedBytes ? Json.Parse(body) : null;
         if (document is not null && WithingsStatus.Of(document.RootElement) is { } status && WithingsStatus.IsTransient(status))
         {
             response.Dispose();

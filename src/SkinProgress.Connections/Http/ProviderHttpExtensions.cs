@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +26,8 @@ public static class ProviderHttpExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IRateBudget, InMemoryRateBudget>();
         var client = builder.Services.AddHttpClient(ClientName(provider), c => c.MaxResponseContentBufferSize = MaxResponseBytes);
-        client.AddStandardResilienceHandler(builder.Configuration.GetSection(ResilienceSection));
+        // Bound through an action: the section is optional, and the overload taking a section refuses an empty one.
+        client.AddStandardResilienceHandler(options => builder.Configuration.GetSection(ResilienceSection).Bind(options));
         client.AddHttpMessageHandler(sp => new RateBudgetHandler(
             provider, windows(sp), sp.GetRequiredService<IRateBudget>(), sp.GetRequiredService<TimeProvider>()));
         return client;

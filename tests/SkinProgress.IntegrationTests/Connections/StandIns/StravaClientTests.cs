@@ -125,12 +125,15 @@ public sealed class StravaClientTests : IAsyncLifetime
     [Fact]
     public async Task ServerErrors_AreRetried_AndNothingIsLost()
     {
-        _strava.Faults.ServerErrors(3);
+        // Four in a row: one more than the pipeline's default attempts, within the four retries configured here.
+        _strava.Faults.ServerErrors(4);
+        var clock = Stopwatch.StartNew();
 
         var changes = await Provider.FetchRangeAsync(Session(), From, To, default);
 
         Assert.Equal(_strava.ActivityIds.Count, changes.Events.Count);
-        Assert.Equal(4, _strava.Requests("/api/v3"));
+        Assert.Equal(5, _strava.Requests("/api/v3"));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"The configured back-off was not used: {clock.Elapsed}.");
     }
 
     [Fact]

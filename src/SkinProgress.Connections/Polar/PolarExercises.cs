@@ -16,14 +16,16 @@ internal static class PolarExercises
 {
     /// <summary>
     /// The exercise's start in UTC: <c>start_time</c> is local time without an offset and
-    /// <c>start_time_utc_offset</c> the offset in minutes. Null when either is missing or malformed.
+    /// <c>start_time_utc_offset</c> the offset in minutes. Null when either is missing or malformed, or the offset is
+    /// beyond the ±14 hours any time zone (and <see cref="DateTimeOffset"/>) has.
     /// </summary>
     public static DateTimeOffset? Start(JsonElement exercise)
     {
         if (exercise.Text("start_time") is not { Length: <= 40 } local
             || !DateTime.TryParse(local, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out var at)
             || at.Kind != DateTimeKind.Unspecified
-            || exercise.Integer("start_time_utc_offset") is not { } minutes || minutes is < -18 * 60 or > 18 * 60)
+            || at.Year is < 1900 or > 9000
+            || exercise.Integer("start_time_utc_offset") is not { } minutes || minutes is < -14 * 60 or > 14 * 60)
         {
             return null;
         }

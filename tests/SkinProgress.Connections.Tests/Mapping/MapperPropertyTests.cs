@@ -92,6 +92,20 @@ public class MapperPropertyTests
             AllValid(WithingsMapper.MapWorkouts(document.RootElement, TestFiles.Now));
         }, iter: Iterations);
 
+    private static readonly Gen<string> PolarExercises = HostileJson.Array(HostileJson.Fields(
+        ("id", HostileJson.Mostly(Gen.OneOf("\"aQlC83\"", "\"../x\"", "\"\""))),
+        ("start_time", HostileJson.Mostly(Gen.DateTime[new DateTime(1995, 1, 1), new DateTime(2030, 1, 1)].Select(d => $"\"{d:yyyy-MM-ddTHH:mm:ss}\""))),
+        ("start_time_utc_offset", HostileJson.Mostly(Gen.Int[-2000, 2000].Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture))))), 5);
+
+    [Fact]
+    public void PolarExerciseLists_NeverThrow_AndNameOnlyIdsSafeInAPath() =>
+        PolarExercises.Sample(json =>
+        {
+            using var document = JsonDocument.Parse(json);
+            var ids = SkinProgress.Connections.Polar.PolarExercises.IdsWithin(document.RootElement, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+            Assert.All(ids, id => Assert.True(id.Length > 0 && id.All(char.IsAsciiLetterOrDigit), id));
+        }, iter: Iterations);
+
     private static readonly Gen<byte[]> Bodies = Gen.Frequency(
         (3, HostileJson.Fields(
             ("aspect_type", HostileJson.Mostly(Gen.OneOf("\"create\"", "\"update\"", "\"delete\""))),

@@ -37,6 +37,18 @@ public class PolarExercisesTests
         Assert.Equal(new DateTimeOffset(2020, 9, 27, 11, 29, 29, TimeSpan.Zero), PolarExercises.Start(list.RootElement[0]));
     }
 
+    [Theory]
+    [InlineData("""{"start_time": "2020-09-27T13:29:29", "start_time_utc_offset": 900}""")]
+    [InlineData("""{"start_time": "0001-01-01T00:00:00", "start_time_utc_offset": 60}""")]
+    [InlineData("""{"start_time": "2020-09-27T13:29:29Z", "start_time_utc_offset": 120}""")]
+    [InlineData("""{"start_time": "2020-09-27T13:29:29"}""")]
+    public void ExerciseStart_ThatNoTimeZoneCouldHave_IsNoStart(string json)
+    {
+        using var exercise = System.Text.Json.JsonDocument.Parse(json);
+
+        Assert.Null(PolarExercises.Start(exercise.RootElement));
+    }
+
     [Fact]
     public void OnlyExercisesStartedWithinTheRange_AreFetched()
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkinProgress.Data.Connections;
 using SkinProgress.Data.Days;
 using SkinProgress.Data.Events;
 using SkinProgress.Data.Summaries;
@@ -14,6 +15,7 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
     public DbSet<RawEvent> RawEvents => Set<RawEvent>();
     public DbSet<DailyTotalRow> DailyTotals => Set<DailyTotalRow>();
     public DbSet<WeeklySummaryRow> WeeklySummaries => Set<WeeklySummaryRow>();
+    public DbSet<RateBudgetRow> RateBudgets => Set<RateBudgetRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -78,6 +80,15 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             // Admins list the failures; they are few among many summaries, so only they are indexed.
             e.HasIndex(w => w.SendFailedAt).HasFilter("send_failed_at is not null");
             e.HasOne<User>().WithMany().HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // Counted with hand-written upserts (PostgresRateBudget): one row per provider and window name.
+        modelBuilder.Entity<RateBudgetRow>(e =>
+        {
+            e.ToTable("rate_budgets");
+            e.HasKey(r => new { r.Provider, r.WindowName });
+            e.Property(r => r.Provider).HasMaxLength(64);
+            e.Property(r => r.WindowName).HasMaxLength(32);
         });
 
         // Column names follow PostgreSQL's convention so hand-written SQL on the hot path reads naturally.

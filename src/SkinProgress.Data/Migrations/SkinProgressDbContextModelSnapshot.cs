@@ -22,6 +22,31 @@ namespace SkinProgress.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("SkinProgress.Data.Connections.RateBudgetRow", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("WindowName")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("window_name");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<long>("Used")
+                        .HasColumnType("bigint")
+                        .HasColumnName("used");
+
+                    b.HasKey("Provider", "WindowName");
+
+                    b.ToTable("rate_budgets", (string)null);
+                });
+
             modelBuilder.Entity("SkinProgress.Data.Days.DailyTotalRow", b =>
                 {
                     b.Property<Guid>("UserId")

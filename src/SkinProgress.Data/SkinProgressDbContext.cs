@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Data.Days;
 using SkinProgress.Data.Events;
@@ -6,7 +7,7 @@ using SkinProgress.Data.Users;
 
 namespace SkinProgress.Data;
 
-public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext> options) : DbContext(options)
+public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<Device> Devices => Set<Device>();
@@ -14,6 +15,7 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
     public DbSet<RawEvent> RawEvents => Set<RawEvent>();
     public DbSet<DailyTotalRow> DailyTotals => Set<DailyTotalRow>();
     public DbSet<WeeklySummaryRow> WeeklySummaries => Set<WeeklySummaryRow>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -79,6 +81,8 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.HasIndex(w => w.SendFailedAt).HasFilter("send_failed_at is not null");
             e.HasOne<User>().WithMany().HasForeignKey(w => w.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
 
         // Column names follow PostgreSQL's convention so hand-written SQL on the hot path reads naturally.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

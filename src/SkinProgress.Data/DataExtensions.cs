@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SkinProgress.Data.Connections;
 using SkinProgress.Data.Protection;
 
 namespace SkinProgress.Data;
@@ -27,6 +28,7 @@ public static class DataExtensions
         }.Build());
         builder.Services.AddDbContextPool<SkinProgressDbContext>((services, o) => o.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.AddSharedKeyRing();
+        builder.Services.AddSingleton<ConnectionTokens>();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SkinProgress.Data.Connections;
 using SkinProgress.Data.Days;
 using SkinProgress.Data.Events;
 using SkinProgress.Data.Summaries;
@@ -16,6 +17,8 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
     public DbSet<DailyTotalRow> DailyTotals => Set<DailyTotalRow>();
     public DbSet<WeeklySummaryRow> WeeklySummaries => Set<WeeklySummaryRow>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<ConnectLink> ConnectLinks => Set<ConnectLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -83,6 +86,27 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
         });
 
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+
+        modelBuilder.Entity<Connection>(e =>
+        {
+            e.ToTable("connections");
+            e.Property(c => c.Provider).HasMaxLength(32);
+            e.Property(c => c.OwnerId).HasMaxLength(128);
+            e.Property(c => c.State).HasMaxLength(ConnectionStates.MaxLength);
+            // Connecting again re-activates the one row, so its device (and the source of its events) stays the same.
+            e.HasIndex(c => new { c.UserId, c.Provider }).IsUnique();
+            // A webhook names the owner: it must lead to one live connection.
+            e.HasIndex(c => new { c.Provider, c.OwnerId }).IsUnique().HasFilter("removed_at is null");
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Device>().WithMany().HasForeignKey(c => c.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ConnectLink>(e =>
+        {
+            e.ToTable("connect_links");
+            e.HasIndex(l => l.Hash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         // Column names follow PostgreSQL's convention so hand-written SQL on the hot path reads naturally.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

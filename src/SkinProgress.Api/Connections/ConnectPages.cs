@@ -22,8 +22,10 @@ public static class ConnectPages
         pages.MapGet("/link/{token}", OpenLink)
             .WithSummary("Opens a connect link: starts a short connect session (a cookie) and redirects to the page; a used or expired link answers 410.");
         pages.MapGet("/", Show).WithSummary("The connect page (HTML; needs the session a connect link starts).");
-        pages.MapPost("/{provider}/connect", Connect).WithSummary("Starts the provider's OAuth authorisation (a form on the connect page).");
-        pages.MapPost("/{provider}/disconnect", Disconnect).WithSummary("Disconnects the provider (a form on the connect page).");
+        // The page's own forms, for its browser session, not for clients: they answer people with pages, as the admin
+        // pages' forms do, and stay out of the API's contract (docs/api.md describes them).
+        pages.MapPost("/{provider}/connect", Connect).ExcludeFromDescription();
+        pages.MapPost("/{provider}/disconnect", Disconnect).ExcludeFromDescription();
         return v1;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SkinProgress.Connections;
 
 namespace SkinProgress.IntegrationTests.Connections;
@@ -6,11 +7,12 @@ namespace SkinProgress.IntegrationTests.Connections;
 /// <summary>The loopback authorization server and an Api that offers <see cref="LoopbackConnectionProvider"/> on it.</summary>
 public sealed class ConnectionHosts : IAsyncDisposable
 {
-    private ConnectionHosts(LoopbackOAuthServer oauth, LoopbackConnectionProvider provider, ApiFactory api)
+    private ConnectionHosts(LoopbackOAuthServer oauth, LoopbackConnectionProvider provider, ApiFactory api, LogRecorder logs)
     {
         OAuth = oauth;
         Provider = provider;
         Api = api;
+        Logs = logs;
     }
 
     public LoopbackOAuthServer OAuth { get; }
@@ -19,11 +21,20 @@ public sealed class ConnectionHosts : IAsyncDisposable
 
     public ApiFactory Api { get; }
 
+    /// <summary>Everything the Api logged.</summary>
+    public LogRecorder Logs { get; }
+
     public static async Task<ConnectionHosts> StartAsync(SkinProgressFixture fixture)
     {
         var oauth = await LoopbackOAuthServer.StartAsync();
         var provider = new LoopbackConnectionProvider(oauth.Address);
-        return new ConnectionHosts(oauth, provider, new ApiFactory(fixture.Settings, Register(provider)));
+        var logs = new LogRecorder();
+        var api = new ApiFactory(fixture.Settings, services =>
+        {
+            Register(provider)(services);
+            services.AddLogging(logs.AddTo);
+        });
+        return new ConnectionHosts(oauth, provider, api, logs);
     }
 
     public static Action<IServiceCollection> Register(IConnectionProvider provider) => services => services.AddSingleton(provider);

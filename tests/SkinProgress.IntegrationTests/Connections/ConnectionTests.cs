@@ -105,6 +105,11 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
         var connection = Assert.Single(sync.GetProperty("connections").EnumerateArray());
         Assert.Equal("backfilling", connection.GetProperty("state").GetString());
         Assert.Equal(90, connection.GetProperty("backfill").GetProperty("daysTotal").GetInt32());
+
+        // Every level of every category: no token reached a log, in the clear or protected.
+        Assert.NotEmpty(_hosts.Logs.Entries);
+        Assert.DoesNotContain(_hosts.Logs.Entries, e => e.Contains(access, StringComparison.Ordinal) || e.Contains("loopback-refresh", StringComparison.Ordinal)
+            || e.Contains(row.ProtectedAccessToken!, StringComparison.Ordinal) || e.Contains(row.ProtectedRefreshToken!, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Problems;
@@ -46,6 +47,9 @@ public static class ConnectionEndpoints
             CreatedAt = now,
             ExpiresAt = now + LinkLifetime,
         };
+        // The user's links expired for a day go as a new one is made: the table stays small, and a link replayed
+        // within a day is still told apart (410, used or expired) from one that never existed (404).
+        await db.ConnectLinks.Where(l => l.UserId == link.UserId && l.ExpiresAt < now.AddDays(-1)).ExecuteDeleteAsync(ct);
         db.ConnectLinks.Add(link);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new ConnectLinkCreated($"{publicUrl.Value.BaseUrlFor(context.Request)}{ConnectSession.Path}/link/{token}", link.ExpiresAt));

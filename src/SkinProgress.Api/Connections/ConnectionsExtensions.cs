@@ -45,13 +45,20 @@ public static class ConnectionsExtensions
         return builder;
     }
 
-    /// <summary>One OAuth scheme per configured provider, named by <see cref="ConnectionProviders.SchemeOf"/>.</summary>
+    /// <summary>
+    /// One OAuth scheme per configured provider, named by <see cref="ConnectionProviders.SchemeOf"/>. Each scheme's
+    /// options are built (and validated) here, so a provider configured without what OAuth needs stops the start
+    /// instead of failing the first person who connects.
+    /// </summary>
     public static WebApplication UseConnections(this WebApplication app)
     {
         var schemes = app.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        var oauth = app.Services.GetRequiredService<IOptionsMonitor<OAuthOptions>>();
         foreach (var provider in app.Services.GetRequiredService<ConnectionProviders>().Configured)
         {
-            schemes.AddScheme(new AuthenticationScheme(ConnectionProviders.SchemeOf(provider.Name), provider.DisplayName, typeof(OAuthHandler<OAuthOptions>)));
+            var scheme = ConnectionProviders.SchemeOf(provider.Name);
+            _ = oauth.Get(scheme);
+            schemes.AddScheme(new AuthenticationScheme(scheme, provider.DisplayName, typeof(OAuthHandler<OAuthOptions>)));
         }
 
         return app;

@@ -6,6 +6,7 @@ using Scalar.AspNetCore;
 using SkinProgress.Api.Admin;
 using SkinProgress.Api.Admin.Operations;
 using SkinProgress.Api.Auth;
+using SkinProgress.Api.Connections;
 using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Operations;
@@ -30,6 +31,7 @@ public static class ApiExtensions
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
         builder.AddImports();
+        builder.AddConnections();
         builder.AddJobStorage();
         builder.AddMetricsEndpoint();
         builder.Services.AddRazorComponents();
@@ -59,6 +61,7 @@ public static class ApiExtensions
         app.UseSecurityHeaders();
         app.UseProblems();
         app.UseHttpMetrics();
+        app.UseConnections();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -1,6 +1,7 @@
 using SkinProgress.Api;
 using SkinProgress.Api.Admin;
 using SkinProgress.Api.Admin.Operations;
+using SkinProgress.Api.Connections;
 using SkinProgress.Api.Imports;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Api.Me;
@@ -28,6 +29,9 @@ v1.MapImports();
 v1.MapMe();
 v1.MapSummaries();
 v1.MapPrivacy();
+v1.MapConnections();
+v1.MapConnectPages();
+v1.MapWebhooks();
 v1.MapUnsubscribe();
 v1.MapAdmin();
 v1.MapSummaryRuns();

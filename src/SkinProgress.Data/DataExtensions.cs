@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SkinProgress.Data.Connections;
+using SkinProgress.Data.Protection;
 
 namespace SkinProgress.Data;
 
@@ -12,7 +14,7 @@ public static class DataExtensions
 
     /// <summary>
     /// The process's one connection pool (<see cref="NpgsqlDataSource"/>), which EF Core, Hangfire's storage and the
-    /// health check share, and the <see cref="SkinProgressDbContext"/> on it.
+    /// health check share, the <see cref="SkinProgressDbContext"/> on it, and the Data Protection key ring it holds.
     /// </summary>
     public static IHostApplicationBuilder AddSkinProgressData(this IHostApplicationBuilder builder)
     {
@@ -25,6 +27,8 @@ public static class DataExtensions
             Name = services.GetRequiredService<IHostEnvironment>().ApplicationName,
         }.Build());
         builder.Services.AddDbContextPool<SkinProgressDbContext>((services, o) => o.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.AddSharedKeyRing();
+        builder.Services.AddSingleton<ConnectionTokens>();
         return builder;
     }
 

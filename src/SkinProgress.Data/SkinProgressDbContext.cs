@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Data.Connections;
 using SkinProgress.Data.Days;
@@ -7,7 +8,7 @@ using SkinProgress.Data.Users;
 
 namespace SkinProgress.Data;
 
-public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext> options) : DbContext(options)
+public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
     public DbSet<Device> Devices => Set<Device>();
@@ -16,6 +17,9 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
     public DbSet<DailyTotalRow> DailyTotals => Set<DailyTotalRow>();
     public DbSet<WeeklySummaryRow> WeeklySummaries => Set<WeeklySummaryRow>();
     public DbSet<RateBudgetRow> RateBudgets => Set<RateBudgetRow>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<ConnectLink> ConnectLinks => Set<ConnectLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -89,6 +93,29 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.HasKey(r => new { r.Provider, r.WindowName });
             e.Property(r => r.Provider).HasMaxLength(64);
             e.Property(r => r.WindowName).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
+
+        modelBuilder.Entity<Connection>(e =>
+        {
+            e.ToTable("connections");
+            e.Property(c => c.Provider).HasMaxLength(32);
+            e.Property(c => c.OwnerId).HasMaxLength(128);
+            e.Property(c => c.State).HasMaxLength(ConnectionStates.MaxLength);
+            // Connecting again re-activates the one row, so its device (and the source of its events) stays the same.
+            e.HasIndex(c => new { c.UserId, c.Provider }).IsUnique();
+            // A webhook names the owner: it must lead to one live connection.
+            e.HasIndex(c => new { c.Provider, c.OwnerId }).IsUnique().HasFilter("removed_at is null");
+            e.HasOne<User>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Device>().WithMany().HasForeignKey(c => c.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ConnectLink>(e =>
+        {
+            e.ToTable("connect_links");
+            e.HasIndex(l => l.Hash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         // Column names follow PostgreSQL's convention so hand-written SQL on the hot path reads naturally.

@@ -189,11 +189,16 @@ public sealed class SkinProgressFixture : IAsyncLifetime
 
 public sealed record TestUser(Guid Id, string Email, string DeviceKey, Guid DeviceKeyId, Guid DeviceId, string UserKey, Guid UserKeyId);
 
-public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <summary>The Api on the fixture's settings; <paramref name="services"/> adds to its services (a test-only provider).</summary>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Development");
         builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(settings));
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SkinProgress.Api.Auth;
+using SkinProgress.Api.Connections;
 using SkinProgress.Api.Me;
 using SkinProgress.Api.Problems;
 using SkinProgress.Data;
@@ -22,7 +23,7 @@ public sealed record KeyCreated(Guid KeyId, string Kind, Guid UserId, string Key
 
 public sealed record DeviceSync(Guid DeviceId, string Name, string Source, DateTimeOffset? LastEventAt, int EventsLast7Days, DateTimeOffset? LastImportAt, bool Stale);
 
-public sealed record SyncStatus(Guid UserId, IReadOnlyList<DeviceSync> Devices);
+public sealed record SyncStatus(Guid UserId, IReadOnlyList<DeviceSync> Devices, IReadOnlyList<ConnectionStatus> Connections);
 
 public static class AdminEndpoints
 {
@@ -38,7 +39,7 @@ public static class AdminEndpoints
         admin.MapPost("/users/{id:guid}/devices", CreateDevice).WithSummary("Register a device; the answer holds its key, shown once.");
         admin.MapPost("/users/{id:guid}/keys", CreateUserKey).WithSummary("Issue a user key, shown once.");
         admin.MapDelete("/keys/{keyId:guid}", RevokeKey).WithSummary("Revoke any key.");
-        admin.MapGet("/users/{id:guid}/sync", GetSync).WithSummary("Per device: last event, events in the last 7 days, stale flag.");
+        admin.MapGet("/users/{id:guid}/sync", GetSync).WithSummary("Per device: last event, events in the last 7 days, stale flag; per live connection: state, last sync, backfill progress.");
         return v1;
     }
 
@@ -184,6 +185,6 @@ public static class AdminEndpoints
 
         return TypedResults.Ok(new SyncStatus(id, devices
             .Select(d => new DeviceSync(d.Id, d.Name, d.Source, d.LastEventAt, d.Recent, d.LastImportAt, d.LastEventAt is { } last && now - last > StaleAfter))
-            .ToList()));
+            .ToList(), await ConnectionStatus.LiveAsync(db, id, time, ct)));
     }
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Api.Auth;
+using SkinProgress.Api.Connections;
+using SkinProgress.Api.Problems;
 using SkinProgress.Data;
 
 namespace SkinProgress.Api.Me;
@@ -12,7 +14,8 @@ public static class PrivacyEndpoints
     {
         var me = v1.MapGroup("/me").RequireAuthorization(AuthExtensions.UserPolicy).WithTags("Me");
         me.MapGet("/export", Export).WithSummary("Every record held about the user, as JSON.");
-        me.MapDelete("/", Erase).WithSummary("Erase the user and everything about them.");
+        me.MapDelete("/", Erase).WithSummary("Erase the user and everything about them; their connections are revoked at the providers.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }
 
@@ -32,6 +35,10 @@ public static class PrivacyEndpoints
         var events = await db.RawEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.OccurredAt)
             .Select(e => new { e.Source, e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, e.Payload }).ToListAsync(ct);
         var days = await db.DailyTotals.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.LocalDate).ToListAsync(ct);
+        // Connections without their tokens: a grant to read the person's data elsewhere, not data about them.
+        var connections = await db.Connections.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Provider)
+            .Select(c => new { c.Provider, c.OwnerId, c.DeviceId, c.State, c.ConnectedAt, c.LastSyncAt, c.BackfillFrom, c.BackfillTo, c.BackfillDaysDone, c.RemovedAt })
+            .ToListAsync(ct);
         var summaries = await db.WeeklySummaries.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.WeekStart)
             .Select(s => new { s.WeekStart, s.CompiledAt, s.SentAt, s.Summary }).ToListAsync(ct);
 
@@ -42,6 +49,7 @@ public static class PrivacyEndpoints
             emailUnsubscribedAt = user.UnsubscribedAt,
             devices = devices.Select(d => new { d.Id, d.Name, d.Source, d.CreatedAt, d.LastEventAt }),
             keys,
+            connections,
             events = events.Select(e => new { e.Source, id = e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, data = JsonDocument.Parse(e.Payload).RootElement }),
             days = days.Select(d => d.ToDailyTotals()),
             summaries = summaries.Select(s => new { s.WeekStart, s.CompiledAt, s.SentAt, summary = JsonDocument.Parse(s.Summary).RootElement }),
@@ -49,12 +57,22 @@ public static class PrivacyEndpoints
     }
 
     /// <summary>
-    /// Removes the user row; the database cascades to devices, keys, events, days and summaries. Queued jobs are
-    /// left alone: they name users by id and read them when they run, so a user erased meanwhile is skipped.
+    /// Removes the user row; the database cascades to devices, keys, connections, events, days and summaries. Queued
+    /// jobs are left alone: they name users by id and read them when they run, so a user erased meanwhile is skipped.
+    /// Each live connection's revoke is published first, carrying its protected tokens, as the rows holding them go;
+    /// if the broker refuses, nothing is erased (503), so no grant outlives its user unrevoked.
     /// </summary>
-    public static async Task<NoContent> Erase(HttpContext context, SkinProgressDbContext db, KeyCache keys, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Erase(
+        HttpContext context, SkinProgressDbContext db, KeyCache keys, ConnectionRemoval connections, CancellationToken ct)
     {
         var userId = Credential.From(context.User).RequireUser();
+        if (!await connections.RevokeAllAsync(userId, ct))
+        {
+            context.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.BrokerUnavailable,
+                "The event queue is unavailable.", "Nothing was erased. Retry after the time in Retry-After."));
+        }
+
         var hashes = await db.ApiKeys.Where(k => k.UserId == userId).Select(k => k.Hash).ToListAsync(ct);
         await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
         keys.Forget(hashes);

@@ -10,6 +10,7 @@ namespace SkinProgress.Api.RateLimits;
 public static class RateLimitExtensions
 {
     public const string DevicePolicy = "device";
+    public const string WebhookPolicy = "webhook";
 
     /// <summary>
     /// A fixed window per credential, so one misbehaving device cannot crowd out others; runs after
@@ -28,6 +29,18 @@ public static class RateLimitExtensions
             {
                 var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.DeviceRequestsPerMinute;
                 var partition = context.User.FindFirst(Credential.KeyIdClaim)?.Value ?? "anonymous";
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            // Webhooks are anonymous: partitioned by provider and sending address.
+            o.AddPolicy(WebhookPolicy, context =>
+            {
+                var limit = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.WebhookRequestsPerMinute;
+                var partition = $"{context.Request.RouteValues["provider"]}|{context.Connection.RemoteIpAddress}";
                 return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limit,

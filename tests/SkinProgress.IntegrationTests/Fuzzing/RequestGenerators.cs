@@ -46,9 +46,29 @@ public static class RequestGenerators
                 // Not NUL: the in-process test server refuses to build such a path (Kestrel answers it with a 400 itself).
                 (1, Gen.OneOf([.. HostileJson.Values.Where(v => !v.Contains("u0000", StringComparison.Ordinal))]).Select(Uri.EscapeDataString)))
             .Select(token => new FuzzRequest("POST /v1/unsubscribe/{token}", "POST", $"/v1/unsubscribe/{token}", Caller.Anonymous, 0, null, null))),
+        ["POST /v1/me/connections/link"] = (2, Slot.Select(slot => new FuzzRequest("POST /v1/me/connections/link", "POST", "/v1/me/connections/link", Caller.User, slot, null, null))),
+        ["DELETE /v1/me/connections/{provider}"] = (2, Gen.Select(ProviderSegment, Slot)
+            .Select((provider, slot) => new FuzzRequest("DELETE /v1/me/connections/{provider}", "DELETE", $"/v1/me/connections/{provider}", Caller.User, slot, null, null))),
+        // Junk a provider might be sent by anybody: the route must refuse it, never fail on it.
+        ["POST /v1/webhooks/{provider}"] = (3, Gen.Select(ProviderSegment, Slot, Notification.SelectMany(HostileJson.Mutate),
+                Gen.OneOf("application/json", "application/x-www-form-urlencoded", "text/plain"))
+            .Select((provider, slot, body, type) => new FuzzRequest("POST /v1/webhooks/{provider}", "POST", $"/v1/webhooks/{provider}", Caller.Anonymous, slot, body, type))),
     };
 
     public static Gen<FuzzRequest> Any => Gen.Frequency([.. Routes.Values.Select(r => (r.Weight, (IGen<FuzzRequest>)r.Gen))]);
+
+    private static readonly Gen<string> ProviderSegment = Gen.Frequency(
+        (4, Gen.OneOf("strava", "withings", "polar", "garmin", "STRAVA", "loopback")),
+        (1, Gen.OneOf([.. HostileJson.Values.Where(v => !v.Contains("u0000", StringComparison.Ordinal))]).Select(Uri.EscapeDataString)));
+
+    private static readonly Gen<JsonObject> Notification = Gen.Select(Gen.Long, Gen.Int[0, 3], Gen.Int[1_700_000_000, 1_800_000_000]).Select((owner, aspect, at) => new JsonObject
+    {
+        ["owner_id"] = owner,
+        ["object_type"] = "activity",
+        ["aspect_type"] = new[] { "create", "update", "delete", "deauthorize" }[aspect],
+        ["object_id"] = owner ^ 0x5a5a,
+        ["event_time"] = at,
+    });
 
     private static Gen<string> UserPath(string rest) =>
         Gen.Frequency((6, Gen.Const($"/v1/admin/users/{{user}}{rest}")), (1, Gen.Const($"/v1/admin/users/{{unknown}}{rest}")), (1, Gen.Const($"/v1/admin/users/42{rest}")));

@@ -41,9 +41,9 @@ public sealed class ChromiumSession : IAsyncDisposable
 
     public List<string> OffOriginRequests { get; } = [];
 
-    public static async Task<ChromiumSession> StartAsync(SkinProgressFixture fixture, string? bearer = null)
+    public static async Task<ChromiumSession> StartAsync(SkinProgressFixture fixture, string? bearer = null, Action<IServiceCollection>? services = null)
     {
-        var api = new ApiFactory(fixture.Settings);
+        var api = new ApiFactory(fixture.Settings, services);
         api.UseKestrel(0);
         api.StartServer();
         var address = api.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()

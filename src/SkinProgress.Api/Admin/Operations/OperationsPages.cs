@@ -6,6 +6,7 @@ using SkinProgress.Api.Auth;
 using SkinProgress.Api.Ingest;
 using SkinProgress.Contracts;
 using SkinProgress.Data;
+using SkinProgress.Data.Connections;
 using SkinProgress.ServiceDefaults;
 
 namespace SkinProgress.Api.Admin.Operations;
@@ -151,7 +152,13 @@ public static class OperationsPages
             .Take(PageSize)
             .Join(db.Users, d => d.UserId, u => u.Id, (d, u) => new StaleDevice(d.Id, d.UserId, u.Email, d.Name, d.Source, d.LastEventAt!.Value, d.LastImportAt))
             .ToListAsync(ct);
-        return new RazorComponentResult<SyncPage>(new { Devices = devices, Total = total, Page = number });
+        var reauthorization = await db.Connections.AsNoTracking()
+            .Where(c => c.RemovedAt == null && c.State == ConnectionStates.ReauthorizationRequired)
+            .OrderByDescending(c => c.UpdatedAt)
+            .Take(PageSize)
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new ReauthorizationNeeded(c.UserId, u.Email, c.Provider, c.UpdatedAt))
+            .ToListAsync(ct);
+        return new RazorComponentResult<SyncPage>(new { Devices = devices, Total = total, Page = number, Reauthorization = reauthorization });
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

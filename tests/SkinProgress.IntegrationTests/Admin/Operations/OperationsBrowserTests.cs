@@ -50,7 +50,7 @@ public sealed class OperationsBrowserTests(SkinProgressFixture fixture)
         Assert.Equal("SkinProgress operations · Weekly emails", await page.TitleAsync());
         await page.ClickAsync("text=Sync health");
         Assert.Equal("SkinProgress operations · Sync health", await page.TitleAsync());
-        Assert.Contains("None are configured", await page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.Contains("Provider connections needing re-authorisation", await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         session.AssertNothingBlocked();
     }

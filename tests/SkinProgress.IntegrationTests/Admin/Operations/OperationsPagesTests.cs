@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SkinProgress.Data.Connections;
 using SkinProgress.IntegrationTests.Summaries;
 
 namespace SkinProgress.IntegrationTests.Admin.Operations;
@@ -179,19 +180,31 @@ public sealed class OperationsPagesTests(SkinProgressFixture fixture)
     }
 
     [Fact]
-    public async Task Sync_ListsADeviceSilentPastTheLimit_AndSaysNoConnectionsAreConfigured()
+    public async Task Sync_ListsADeviceSilentPastTheLimit_AndAConnectionNeedingReauthorisation()
     {
         var user = await fixture.CreateUserAsync();
+        var refused = await fixture.CreateUserAsync();
         var silentSince = DateTimeOffset.UtcNow - SkinProgress.Api.Admin.AdminEndpoints.StaleAfter - TimeSpan.FromHours(1);
         await fixture.WithDbAsync(db => db.Devices.Where(d => d.Id == user.DeviceId)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LastEventAt, silentSince)));
+        await fixture.WithDbAsync(db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.Connections.Add(new Connection
+            {
+                Id = Guid.NewGuid(), UserId = refused.Id, Provider = "withings", OwnerId = $"owner-{refused.Id:N}", DeviceId = refused.DeviceId,
+                State = ConnectionStates.ReauthorizationRequired, ConnectedAt = now, BackfillFrom = now.AddDays(-90), BackfillTo = now, UpdatedAt = now,
+            });
+            return db.SaveChangesAsync();
+        });
 
         using var admin = fixture.AdminPages();
         var html = await admin.GetStringAsync("/admin/ops/sync");
 
         Assert.Contains($"<tr data-device-id=\"{user.DeviceId}\">", html, StringComparison.Ordinal);
         Assert.Contains(user.Email, html, StringComparison.Ordinal);
-        Assert.Contains("None are configured", html, StringComparison.Ordinal);
+        var row = html[html.IndexOf($"<tr data-user-id=\"{refused.Id}\">", StringComparison.Ordinal)..];
+        Assert.Contains($"<td>{refused.Email}</td><td>withings</td>", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     private async Task<string> FailedPageAsync()

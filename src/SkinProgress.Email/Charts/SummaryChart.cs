@@ -22,21 +22,24 @@ public static class SummaryChart
     /// </summary>
     public const int DefaultPixelDensity = 2;
 
-    // Large for a 600px chart: on a phone it is shown at about 350px wide.
-    private const float TickFontSize = 16;
-    private const float TitleFontSize = 17;
+    // Large for a 600px chart: on a phone it is shown at about 350px wide, where 17 reads as about 10.
+    private const float TickFontSize = 17;
+    private const float TitleFontSize = 18;
+
+    // About half the height of DejaVu Sans's capitals at 17-18px: a label's baseline this far below a line centres it there.
+    private const float HalfCapHeight = 7;
 
     // The layout, in CSS pixels: both plots share the left edge the weight's tick labels need.
-    private const float PlotLeft = 56;
+    private const float PlotLeft = 60;
     private const float PlotRight = Width - 14;
     private const float TitleLeft = 8;
     private const float WeightTitleBaseline = 20;
     private const float WeightTop = 36;
-    private const float WeightBottom = 164;
+    private const float WeightBottom = 162;
     private const float DateBaseline = 186;
     private const float MinutesTitleBaseline = 222;
-    private const float MinutesTop = 236;
-    private const float MinutesBottom = 328;
+    private const float MinutesTop = 238;
+    private const float MinutesBottom = 326;
     private const float DayBaseline = 350;
 
     private static readonly SKColor TextColor = SKColor.Parse("#334155");
@@ -81,7 +84,7 @@ public static class SummaryChart
         if (weighIns.Count == 0 && smoothed.Count == 0)
         {
             Frame(pen, plot);
-            pen.Text("No weigh-ins yet", plot.MidX, plot.MidY + 6, SKTextAlign.Center, pen.Title);
+            pen.Text("No weigh-ins yet", plot.MidX, plot.MidY + HalfCapHeight, SKTextAlign.Center, pen.Title);
             return;
         }
 
@@ -101,7 +104,7 @@ public static class SummaryChart
         {
             var at = y.Map(tick);
             pen.HorizontalLine(plot.Left, plot.Right, at, GridColor);
-            pen.Text(tick.ToString("0.#", CultureInfo.InvariantCulture), plot.Left - 7, at + 6, SKTextAlign.Right, pen.Tick);
+            pen.Text(tick.ToString("0.#", CultureInfo.InvariantCulture), plot.Left - 7, at + HalfCapHeight, SKTextAlign.Right, pen.Tick);
         }
 
         // About five evenly spaced dates labelled "3 Oct", whatever the span.
@@ -129,7 +132,7 @@ public static class SummaryChart
     {
         const float swatch = 18, gap = 6, between = 20;
         var right = PlotRight;
-        var middle = WeightTitleBaseline - 5;
+        var middle = WeightTitleBaseline - HalfCapHeight;
         if (smoothed)
         {
             right = pen.Text("Smoothed", right, WeightTitleBaseline, SKTextAlign.Right, pen.Tick) - gap;
@@ -151,7 +154,7 @@ public static class SummaryChart
         if (days.Count == 0)
         {
             Frame(pen, plot);
-            pen.Text("No active minutes logged this week", plot.MidX, plot.MidY + 6, SKTextAlign.Center, pen.Title);
+            pen.Text("No active minutes logged this week", plot.MidX, plot.MidY + HalfCapHeight, SKTextAlign.Center, pen.Title);
             return;
         }
 
@@ -162,7 +165,7 @@ public static class SummaryChart
         {
             var at = y.Map(tick);
             pen.HorizontalLine(plot.Left, plot.Right, at, GridColor);
-            pen.Text(tick.ToString("0", CultureInfo.InvariantCulture), plot.Left - 7, at + 6, SKTextAlign.Right, pen.Tick);
+            pen.Text(tick.ToString("0", CultureInfo.InvariantCulture), plot.Left - 7, at + HalfCapHeight, SKTextAlign.Right, pen.Tick);
         }
 
         var slot = plot.Width / days.Count;
@@ -183,7 +186,7 @@ public static class SummaryChart
         Frame(pen, plot);
         if (most <= 0)
         {
-            pen.Text("No active minutes logged this week", plot.MidX, plot.MidY + 6, SKTextAlign.Center, pen.Title);
+            pen.Text("No active minutes logged this week", plot.MidX, plot.MidY + HalfCapHeight, SKTextAlign.Center, pen.Title);
         }
     }
 

@@ -19,10 +19,11 @@ public static class IndexedPng
     private const uint OpaqueWhite = 0xFFFFFFFF;
 
     /// <summary>
-    /// zlib's level 2: on chart scanlines it takes about a quarter of level 6's time for about a fifth more bytes;
-    /// level 1 is no faster and half as good.
+    /// zlib's default level: on the weekly chart's scanlines ~1 ms more than level 2 for ~18 % fewer bytes
+    /// (15.3 instead of 18.7 KB at 2×, measured), which keeps the email's mean under 40 KB; 7 and up cost more and
+    /// save nothing.
     /// </summary>
-    private const int DeflateLevel = 2;
+    private const int DeflateLevel = 6;
 
     private static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 

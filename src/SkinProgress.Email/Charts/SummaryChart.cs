@@ -7,7 +7,7 @@ namespace SkinProgress.Email.Charts;
 /// The email's inline chart: the weight trend (weigh-ins as markers, the smoothed line) above the week's daily
 /// moderate-equivalent minutes as bars, each bar labelled with its minutes. Two stacked plots because the weight spans
 /// weeks and the bars one week. Both are small and fixed in layout, so they are drawn with Skia directly and written
-/// as a palette PNG (<see cref="IndexedPng"/>): about a millisecond and 15–20 KB at 2×.
+/// as a palette PNG (<see cref="IndexedPng"/>): a few milliseconds and ~15 KB at 2×.
 /// </summary>
 public static class SummaryChart
 {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using SkinProgress.Data.Summaries;
 
 namespace SkinProgress.Data;
 
@@ -12,7 +13,7 @@ public static class DataExtensions
 
     /// <summary>
     /// The process's one connection pool (<see cref="NpgsqlDataSource"/>), which EF Core, Hangfire's storage and the
-    /// health check share, and the <see cref="SkinProgressDbContext"/> on it.
+    /// health check share, the <see cref="SkinProgressDbContext"/> on it, and the tables' hand-written statements.
     /// </summary>
     public static IHostApplicationBuilder AddSkinProgressData(this IHostApplicationBuilder builder)
     {
@@ -25,6 +26,7 @@ public static class DataExtensions
             Name = services.GetRequiredService<IHostEnvironment>().ApplicationName,
         }.Build());
         builder.Services.AddDbContextPool<SkinProgressDbContext>((services, o) => o.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddScoped<WeeklySummaryStatements>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SkinProgress.Data.Connections;
 using SkinProgress.Data.Protection;
+using SkinProgress.Data.Summaries;
 
 namespace SkinProgress.Data;
 
@@ -14,7 +15,8 @@ public static class DataExtensions
 
     /// <summary>
     /// The process's one connection pool (<see cref="NpgsqlDataSource"/>), which EF Core, Hangfire's storage and the
-    /// health check share, the <see cref="SkinProgressDbContext"/> on it, and the Data Protection key ring it holds.
+    /// health check share, the <see cref="SkinProgressDbContext"/> on it, the Data Protection key ring it holds, and the
+    /// tables' hand-written statements.
     /// </summary>
     public static IHostApplicationBuilder AddSkinProgressData(this IHostApplicationBuilder builder)
     {
@@ -29,6 +31,7 @@ public static class DataExtensions
         builder.Services.AddDbContextPool<SkinProgressDbContext>((services, o) => o.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.AddSharedKeyRing();
         builder.Services.AddSingleton<ConnectionTokens>();
+        builder.Services.AddScoped<WeeklySummaryStatements>();
         return builder;
     }
 

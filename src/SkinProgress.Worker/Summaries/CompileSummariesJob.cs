@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkinProgress.Data;
+using SkinProgress.Data.Summaries;
 using SkinProgress.Email;
 using SkinProgress.Email.Charts;
 using SkinProgress.ServiceDefaults.Jobs;
@@ -16,6 +17,7 @@ namespace SkinProgress.Worker.Summaries;
 /// </summary>
 public sealed class CompileSummariesJob(
     SkinProgressDbContext db,
+    WeeklySummaryStatements summaries,
     SummaryLoader loader,
     SummaryEmailRenderer renderer,
     IBackgroundJobClient jobs,
@@ -36,7 +38,7 @@ public sealed class CompileSummariesJob(
         var now = time.GetUtcNow();
         foreach (var slice in (await loader.LoadAsync(weekStart, missing, ct)).Chunk(InsertBatch))
         {
-            var rows = new List<CompiledRow>(slice.Length);
+            var rows = new List<CompiledSummary>(slice.Length);
             foreach (var week in slice)
             {
                 var summary = WeeklySummaryBuilder.Build(week.Input);
@@ -44,16 +46,18 @@ public sealed class CompileSummariesJob(
                     $"{baseUrl}/v1/me/summaries/{summary.WeekStart:yyyy-MM-dd}",
                     $"{baseUrl}/v1/unsubscribe/{week.User.UnsubscribeToken}");
                 var rendered = await renderer.RenderAsync(summary, links, week.User.DisplayName);
-                rows.Add(new CompiledRow(
+                rows.Add(new CompiledSummary(
                     week.User.Id,
                     summary.WeekStart,
                     JsonSerializer.Serialize(summary, WeeklySummary.JsonOptions),
-                    rendered,
+                    rendered.Html,
+                    rendered.Text,
                     SummaryChart.RenderPng(ChartData.From(week.Input), email.Value.ChartPixelDensity),
                     SummaryDue.ShouldEmail(summary.WeekStart, week.Input.Days)));
             }
 
-            await InsertAsync(rows, now, ct);
+            // Another run may have stored some meanwhile: the first one wins and this one changes nothing for them.
+            await summaries.StoreCompiledAsync(rows, now, ct);
         }
 
         var toSend = await db.WeeklySummaries.AsNoTracking()
@@ -71,23 +75,7 @@ public sealed class CompileSummariesJob(
 
     /// <summary>
     /// Rows written per statement: one round trip and one commit for many users instead of one each, while a
-    /// batch (~100 KB a user, mostly the chart) stays small next to the Worker's memory.
+    /// batch (~40 KB a user) stays small next to the Worker's memory.
     /// </summary>
     private const int InsertBatch = 100;
-
-    private sealed record CompiledRow(Guid UserId, DateOnly WeekStart, string Json, RenderedSummaryEmail Rendered, byte[] Chart, bool EmailDue);
-
-    private async Task InsertAsync(List<CompiledRow> rows, DateTimeOffset now, CancellationToken ct)
-    {
-        // Another run may have stored some meanwhile: the first one wins and this one changes nothing for them.
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            insert into weekly_summaries (user_id, week_start, summary, html, text, chart_png, email_due, compiled_at)
-            select r.user_id, r.week_start, r.summary::jsonb, r.html, r.text, r.chart_png, r.email_due, {now}
-            from unnest({rows.Select(r => r.UserId).ToArray()}, {rows.Select(r => r.WeekStart).ToArray()}, {rows.Select(r => r.Json).ToArray()},
-                        {rows.Select(r => r.Rendered.Html).ToArray()}, {rows.Select(r => r.Rendered.Text).ToArray()},
-                        {rows.Select(r => r.Chart).ToArray()}, {rows.Select(r => r.EmailDue).ToArray()})
-                 as r(user_id, week_start, summary, html, text, chart_png, email_due)
-            on conflict (user_id, week_start) do nothing
-            """, ct);
-    }
 }

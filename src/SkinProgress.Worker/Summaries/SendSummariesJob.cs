@@ -1,10 +1,8 @@
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using MimeKit;
 using SkinProgress.Data;
 using SkinProgress.Data.Summaries;
@@ -30,6 +28,7 @@ namespace SkinProgress.Worker.Summaries;
 /// </summary>
 public sealed class SendSummariesJob(
     SkinProgressDbContext db,
+    WeeklySummaryStatements summaries,
     IOptions<SmtpOptions> smtp,
     IOptions<EmailOptions> email,
     TimeProvider time,
@@ -82,50 +81,28 @@ public sealed class SendSummariesJob(
     private async Task<Outcome> SendOneAsync(SmtpClient client, Guid userId, DateOnly weekStart, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var select = new NpgsqlCommand("""
-            select s.html, s.text, s.chart_png, u.email, u.display_name, u.unsubscribe_token
-            from weekly_summaries s join users u on u.id = s.user_id
-            where s.user_id = @user and s.week_start = @week and s.sent_at is null and s.send_failed_at is null
-              and s.email_due and u.unsubscribed_at is null
-            for update of s skip locked
-            """, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
-        select.Parameters.AddWithValue("user", userId);
-        select.Parameters.AddWithValue("week", weekStart);
-
-        SummaryEmailEnvelope envelope;
-        RenderedSummaryEmail rendered;
-        byte[] chart;
-        await using (var reader = await select.ExecuteReaderAsync(ct))
+        if (await summaries.ClaimForSendingAsync(userId, weekStart, ct) is not { } claimed)
         {
-            if (!await reader.ReadAsync(ct))
-            {
-                return Outcome.Skipped; // sent or failed already, being sent by another server, unsubscribed, or erased
-            }
-
-            // Stored before addresses were checked with the rules that send them, an address may be no mailbox at all.
-            if (!EmailAddress.TryParse(reader.GetString(3), out var to, out var problem))
-            {
-                await reader.CloseAsync();
-                return await FailAsync(transaction, userId, weekStart, $"Unusable address: {problem}", "unusable address", ct);
-            }
-
-            rendered = new RenderedSummaryEmail(reader.GetString(0), reader.GetString(1));
-            chart = reader.GetFieldValue<byte[]>(2);
-            var o = email.Value;
-            var token = reader.GetString(5);
-            var name = reader.IsDBNull(4) ? null : reader.GetString(4);
-            envelope = new SummaryEmailEnvelope(
-                new MailboxAddress(o.FromName, o.From),
-                to.ToMailbox(name),
-                SummaryEmail.Subject(weekStart),
-                userId,
-                weekStart,
-                $"{o.PublicBaseUrl.TrimEnd('/')}/v1/unsubscribe/{token}",
-                SummaryEmail.UnsubscribeMailto(o.UnsubscribeMailbox, token));
+            return Outcome.Skipped; // sent or failed already, being sent by another server, unsubscribed, or erased
         }
 
-        using var message = SummaryEmail.Build(rendered, chart, envelope);
+        // Stored before addresses were checked with the rules that send them, an address may be no mailbox at all.
+        if (!EmailAddress.TryParse(claimed.Email, out var to, out var problem))
+        {
+            return await FailAsync(transaction, userId, weekStart, $"Unusable address: {problem}", "unusable address", ct);
+        }
+
+        var o = email.Value;
+        var envelope = new SummaryEmailEnvelope(
+            new MailboxAddress(o.FromName, o.From),
+            to.ToMailbox(claimed.DisplayName),
+            SummaryEmail.Subject(weekStart),
+            userId,
+            weekStart,
+            $"{o.PublicBaseUrl.TrimEnd('/')}/v1/unsubscribe/{claimed.UnsubscribeToken}",
+            SummaryEmail.UnsubscribeMailto(o.UnsubscribeMailbox, claimed.UnsubscribeToken));
+
+        using var message = SummaryEmail.Build(new RenderedSummaryEmail(claimed.Html, claimed.Text), claimed.ChartPng, envelope);
         if (!client.IsConnected)
         {
             await ConnectAsync(client, smtp.Value, ct);
@@ -142,8 +119,7 @@ public sealed class SendSummariesJob(
                 $"SMTP {(int)e.StatusCode}", ct);
         }
 
-        await db.WeeklySummaries.Where(w => w.UserId == userId && w.WeekStart == weekStart)
-            .ExecuteUpdateAsync(u => u.SetProperty(w => w.SentAt, time.GetUtcNow()), ct);
+        await summaries.MarkSentAsync(userId, weekStart, time.GetUtcNow(), ct);
         await transaction.CommitAsync(ct);
         return Outcome.Sent;
     }
@@ -151,11 +127,7 @@ public sealed class SendSummariesJob(
     /// <summary>Marks the locked row failed for good, with the reason admins see; the log gets no address.</summary>
     private async Task<Outcome> FailAsync(IDbContextTransaction transaction, Guid userId, DateOnly weekStart, string reason, string logReason, CancellationToken ct)
     {
-        var stored = reason.Length <= WeeklySummaryRow.SendFailureMaxLength ? reason : reason[..WeeklySummaryRow.SendFailureMaxLength];
-        await db.WeeklySummaries.Where(w => w.UserId == userId && w.WeekStart == weekStart)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(w => w.SendFailedAt, time.GetUtcNow())
-                .SetProperty(w => w.SendFailure, stored), ct);
+        await summaries.MarkFailedAsync(userId, weekStart, time.GetUtcNow(), reason, ct);
         await transaction.CommitAsync(ct);
         logger.LogWarning("Weekly summary of {UserId} for {WeekStart} not sent: {Reason}", userId, weekStart, logReason);
         return Outcome.Failed;

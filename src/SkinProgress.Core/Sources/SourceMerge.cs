@@ -131,7 +131,8 @@ public static class SourceMerge
         }
 
         var explanation = new DayExplanation(
-            countedSources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value], StringComparer.Ordinal),
+            new SortedDictionary<string, IReadOnlyList<string>>(
+                countedSources.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value]), StringComparer.Ordinal),
             [.. merged.OrderBy(m => m.Event.Source, StringComparer.Ordinal).ThenBy(m => m.Event.Id, StringComparer.Ordinal)],
             workoutsMerged + weighInsMerged == 0 ? MergeTally.None : new MergeTally(workoutsMerged, weighInsMerged, [.. tallySources]));
         return new MergedDay(totals, explanation);

@@ -205,6 +205,23 @@ public sealed class SourceMergeTests
     }
 
     [Fact]
+    public void AWholeDayWorkout_AcrossASpringForward_MatchesAWorkoutTwoLocalDatesLater_InsideTheWindow()
+    {
+        // 2026-03-29 has 23 hours in Berlin: 23h15 after 23:50 on the 28th is 00:05 on the 30th.
+        var berlin = new Reports(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        var strava = berlin.Workout("strava", new DateTimeOffset(2026, 3, 28, 23, 50, 0, TimeSpan.FromHours(1)), 1440);
+        var polar = berlin.Workout("polar", new DateTimeOffset(2026, 3, 30, 0, 5, 0, TimeSpan.FromHours(2)), 60);
+        Assert.Equal(2, polar.LocalDate.DayNumber - strava.LocalDate.DayNumber);
+
+        var (from, to) = MergeWindow.ToRead(strava.LocalDate);
+        var day = SourceMerge.ComputeDay(strava.LocalDate, new[] { strava, polar }.Where(e => e.LocalDate >= from && e.LocalDate <= to),
+            SourcePriorities.Default);
+
+        Assert.Empty(day.Totals.WorkoutMinutes);
+        Assert.Equal(new EventKey("polar", polar.Event.Id), Assert.Single(day.Explanation.Merged).MergedInto);
+    }
+
+    [Fact]
     public void RemovingTheCountedSource_LetsTheNextOneCount()
     {
         var polar = reports.Workout("polar", Ten, 60);

@@ -2,15 +2,12 @@ namespace SkinProgress.Sources;
 
 /// <summary>
 /// A user's order of trust in their sources, per data type, by source name (two devices of the same source name
-/// rank the same). A list ranks the names it holds first, in its order; every other known source follows in the
-/// default order, then unknown names by ordinal. So a partial list only moves what it names to the front.
+/// rank the same). A list ranks the names it holds first, in its order; every other source of
+/// <see cref="DeviceSources"/> follows in the default order, then any other name by ordinal. So a partial list only
+/// moves what it names to the front.
 /// </summary>
 public sealed record SourcePriorities(IReadOnlyList<string> Workout, IReadOnlyList<string> Weight, IReadOnlyList<string> Nutrition)
 {
-    /// <summary>The device sources of docs/api.md, which a list may hold.</summary>
-    public static readonly IReadOnlyList<string> KnownSources =
-        ["garmin", "fitbit", "apple_health", "google_fit", "polar", "suunto", "withings", "strava", "manual", "other"];
-
     /// <summary>
     /// Workouts: devices that record before the platforms that copy (Strava, the phone's health stores), which
     /// drop laps, heart rate or energy. Weight: scales before watches, watches before phones, typed in last.

@@ -40,6 +40,8 @@ public sealed class SourcesTests(SkinProgressFixture fixture)
         Assert.Equal(["strava", "garmin", "polar", "suunto", "fitbit", "withings", "apple_health", "google_fit", "manual", "other"], Names(sources, "workout"));
         Assert.Equal(SourcePriorities.Default.Weight, Names(sources, "weight"));
         Assert.Equal(Names(await put.Content.ReadFromJsonAsync<JsonElement>(), "workout"), Names(sources, "workout"));
+        var export = await me.GetFromJsonAsync<JsonElement>("/v1/me/export");
+        Assert.Equal(Names(sources, "workout"), Names(export.GetProperty("sourcePriorities"), "workout"));
     }
 
     [Theory]

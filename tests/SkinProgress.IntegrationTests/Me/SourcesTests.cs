@@ -101,6 +101,31 @@ public sealed class SourcesTests(SkinProgressFixture fixture)
         Assert.All(after, d => Assert.True(d.Value > before[d.Key], $"{d.Key} was not recomputed"));
     }
 
+    [Fact]
+    public async Task Put_WhileRabbitMqIsDown_Answers503_AndKeepsTheOldOrder()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var me = fixture.Client(user.UserKey);
+
+        await TestServices.RunServicesScriptAsync("rabbit-stop");
+        try
+        {
+            using var refused = await me.PutAsJsonAsync("/v1/me/sources", new { workout = new[] { "strava" } });
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.True(refused.Headers.RetryAfter is not null, "503 must say when to retry");
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("urn:skinprogress:problem:broker-unavailable", problem.GetProperty("type").GetString());
+        }
+        finally
+        {
+            await TestServices.RunServicesScriptAsync("rabbit-start");
+        }
+
+        await fixture.WaitUntilReadyAsync();
+        Assert.Equal(SourcePriorities.Default.Workout, Names(await me.GetFromJsonAsync<JsonElement>("/v1/me/sources"), "workout"));
+    }
+
     private Task<Dictionary<DateOnly, DateTimeOffset>> ScoredAtAsync(Guid userId) =>
         fixture.WithDbAsync(db => db.DailyTotals.Where(d => d.UserId == userId).ToDictionaryAsync(d => d.LocalDate, d => d.UpdatedAt));
 

@@ -27,6 +27,7 @@ var v1 = app.MapGroup("/v1");
 v1.MapIngest();
 v1.MapImports();
 v1.MapMe();
+v1.MapSources();
 v1.MapSummaries();
 v1.MapPrivacy();
 v1.MapConnections();

@@ -36,6 +36,7 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.Property(u => u.WeekStart).HasConversion<string>().HasMaxLength(16);
             e.Property(u => u.UnsubscribeToken).HasMaxLength(64);
             e.HasIndex(u => u.UnsubscribeToken).IsUnique();
+            e.Property(u => u.SourcePriorities).HasColumnType("jsonb");
         });
 
         modelBuilder.Entity<Device>(e =>
@@ -72,6 +73,7 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.ToTable("daily_totals");
             e.HasKey(d => new { d.UserId, d.LocalDate });
             e.Property(d => d.WorkoutMinutes).HasColumnType("jsonb");
+            e.Property(d => d.Explanation).HasColumnType("jsonb");
             e.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -57,6 +57,21 @@ public sealed partial class SummaryEmailRendererTests
     }
 
     [Fact]
+    public async Task DuplicatesCountedOnce_AreSaidInHtmlAndText_OnlyWhenTheyHappened()
+    {
+        const string Line = "3 workouts reported by 2 sources were counted once.";
+        var plain = SampleWeeks.Ordinary().Summary();
+
+        var merged = await Rendering.RenderAsync(plain with { MergedDuplicates = Line });
+        var none = await Rendering.RenderAsync(plain);
+
+        Assert.Contains($"data-section=\"merged-duplicates\">{Line}</p>", merged.Html, Ordinal);
+        Assert.Contains(Line, merged.Text, Ordinal);
+        Assert.DoesNotContain("merged-duplicates", none.Html, Ordinal);
+        Assert.DoesNotContain("counted once", none.Text, Ordinal);
+    }
+
+    [Fact]
     public async Task OrdinaryWeek_Text_HasTheSameFactsAndTheLinksWrittenOut()
     {
         var summary = SampleWeeks.Ordinary().Summary();

@@ -9,6 +9,7 @@ using SkinProgress.Api.Problems;
 using SkinProgress.Data;
 using SkinProgress.Data.Users;
 using SkinProgress.Email.Addresses;
+using SkinProgress.Sources;
 using SkinProgress.Validation;
 
 namespace SkinProgress.Api.Admin;
@@ -29,8 +30,6 @@ public static class AdminEndpoints
 {
     /// <summary>A device that used to sync and has been silent this long is flagged stale.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(72);
-
-    private static readonly string[] Sources = ["garmin", "fitbit", "apple_health", "google_fit", "polar", "suunto", "withings", "strava", "manual", "other"];
 
     public static RouteGroupBuilder MapAdmin(this RouteGroupBuilder v1)
     {
@@ -105,9 +104,9 @@ public static class AdminEndpoints
             errors["name"] = [name];
         }
 
-        if (request.Source is null || !Sources.Contains(request.Source))
+        if (request.Source is null || !DeviceSources.All.Contains(request.Source))
         {
-            errors["source"] = [$"One of: {string.Join(", ", Sources)}."];
+            errors["source"] = [$"One of: {string.Join(", ", DeviceSources.All)}."];
         }
 
         if (errors.Count > 0)

@@ -102,9 +102,9 @@ public static class MeEndpoints
             .OrderBy(d => d.LocalDate)
             .ToListAsync(ct);
 
-        return TypedResults.Ok(new DaysResponse(from!.Value, to!.Value, zone, [.. rows.Select(d => d.ToDailyTotals())]));
+        return TypedResults.Ok(new DaysResponse(from!.Value, to!.Value, zone, [.. rows.Select(DayView.From)]));
     }
 }
 
 /// <summary>The days that have data, in the user's time zone; days with nothing logged are left out.</summary>
-public sealed record DaysResponse(DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<DailyTotals> Days);
+public sealed record DaysResponse(DateOnly From, DateOnly To, string TimeZone, IReadOnlyList<DayView> Days);

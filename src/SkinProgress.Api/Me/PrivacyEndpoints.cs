@@ -5,6 +5,7 @@ using SkinProgress.Api.Auth;
 using SkinProgress.Api.Connections;
 using SkinProgress.Api.Problems;
 using SkinProgress.Data;
+using SkinProgress.Data.Users;
 
 namespace SkinProgress.Api.Me;
 
@@ -47,11 +48,12 @@ public static class PrivacyEndpoints
             exportedAt = time.GetUtcNow(),
             profile = ProfileResponse.From(user),
             emailUnsubscribedAt = user.UnsubscribedAt,
+            sourcePriorities = SourcesResponse.From(SourcePrioritiesJson.Read(user.SourcePriorities)),
             devices = devices.Select(d => new { d.Id, d.Name, d.Source, d.CreatedAt, d.LastEventAt }),
             keys,
             connections,
             events = events.Select(e => new { e.Source, id = e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, data = JsonDocument.Parse(e.Payload).RootElement }),
-            days = days.Select(d => d.ToDailyTotals()),
+            days = days.Select(DayView.From),
             summaries = summaries.Select(s => new { s.WeekStart, s.CompiledAt, s.SentAt, summary = JsonDocument.Parse(s.Summary).RootElement }),
         });
     }

@@ -21,6 +21,20 @@ public static class SummaryCopy
         ? "You logged data on 1 of 7 days this week."
         : string.Create(CultureInfo.InvariantCulture, $"You logged data on {days} of 7 days this week.");
 
+    /// <summary>"3 workouts reported by 2 sources were counted once.": only said when it happened.</summary>
+    public static string MergedDuplicates(int workouts, int weighIns, int sources)
+    {
+        string Things(int n, string one) => string.Create(CultureInfo.InvariantCulture, $"{n} {one}{(n == 1 ? "" : "s")}");
+        var things = (workouts, weighIns) switch
+        {
+            (> 0, > 0) => $"{Things(workouts, "workout")} and {Things(weighIns, "weigh-in")}",
+            (> 0, _) => Things(workouts, "workout"),
+            _ => Things(weighIns, "weigh-in"),
+        };
+        var were = workouts + weighIns == 1 ? "was" : "were";
+        return string.Create(CultureInfo.InvariantCulture, $"{things} reported by {sources} sources {were} counted once.");
+    }
+
     public static string PartialScore(int days) => string.Create(
         CultureInfo.InvariantCulture,
         $"Only {days} of 7 days had data, so this score is partial: it needs at least {WeeklyScore.MinimumDaysForFullScore} days to be complete.");

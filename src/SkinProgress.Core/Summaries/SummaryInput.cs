@@ -1,5 +1,6 @@
 using SkinProgress.Days;
 using SkinProgress.Rules;
+using SkinProgress.Sources;
 
 namespace SkinProgress.Summaries;
 
@@ -13,11 +14,16 @@ namespace SkinProgress.Summaries;
 /// Weigh-ins are taken from <see cref="DailyTotals.LastWeightKg"/>.
 /// </param>
 /// <param name="SkinChecks">Skin self-checks (they are not in the daily totals); entries after the week's end are ignored.</param>
+/// <param name="Merges">
+/// What each day counted once though several sources reported it (<see cref="DayExplanation.Tally"/>); a date
+/// missing merged nothing, and dates outside the week are ignored.
+/// </param>
 public sealed record SummaryInput(
     RulesProfile Profile,
     DateOnly WeekStart,
     IReadOnlyList<DailyTotals> Days,
-    IReadOnlyList<SkinCheckEntry> SkinChecks)
+    IReadOnlyList<SkinCheckEntry> SkinChecks,
+    IReadOnlyDictionary<DateOnly, MergeTally>? Merges = null)
 {
     public DateOnly WeekEnd => WeekStart.AddDays(6);
 }

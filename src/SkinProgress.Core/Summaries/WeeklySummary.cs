@@ -23,6 +23,8 @@ namespace SkinProgress.Summaries;
 /// <param name="RecommendationLevel">The highest consultation level that fired (<see cref="RecommendationKind.None"/> for habit cards only).</param>
 /// <param name="Recommendations">The primary recommendation first, then the add-ons; never the urgent one (see <paramref name="UrgentNotice"/>).</param>
 /// <param name="LooseSkin">Null without data this week or when the start or current weight is unknown.</param>
+/// <param name="MergedDuplicates">One line when workouts or weigh-ins reported by several sources were counted once
+/// this week, shown after the headline; null when nothing was.</param>
 public sealed record WeeklySummary(
     DateOnly WeekStart,
     DateOnly WeekEnd,
@@ -37,7 +39,8 @@ public sealed record WeeklySummary(
     [property: JsonConverter(typeof(SnakeCaseEnumConverter<RecommendationKind>))] RecommendationKind RecommendationLevel,
     IReadOnlyList<SummaryRecommendation> Recommendations,
     SummaryLooseSkin? LooseSkin,
-    SummaryLine NotMedicalAdvice)
+    SummaryLine NotMedicalAdvice,
+    string? MergedDuplicates = null)
 {
     /// <summary>The options the summary is stored with: System.Text.Json web defaults.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web);

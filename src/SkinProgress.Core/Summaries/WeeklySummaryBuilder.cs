@@ -1,6 +1,7 @@
 using System.Globalization;
 using SkinProgress.Days;
 using SkinProgress.Rules;
+using SkinProgress.Sources;
 
 namespace SkinProgress.Summaries;
 
@@ -57,7 +58,17 @@ public static class WeeklySummaryBuilder
             consultation.Level,
             recommendations,
             hasData ? LooseSkin(result.LooseSkin) : null,
-            SummaryLine.From(RulesCopy.NotMedicalAdvice));
+            SummaryLine.From(RulesCopy.NotMedicalAdvice),
+            MergedDuplicates(input));
+    }
+
+    private static string? MergedDuplicates(SummaryInput input)
+    {
+        var week = (input.Merges ?? new Dictionary<DateOnly, MergeTally>())
+            .Where(d => d.Key >= input.WeekStart && d.Key <= input.WeekEnd && d.Value.Any).Select(d => d.Value).ToList();
+        return week.Count == 0
+            ? null
+            : SummaryCopy.MergedDuplicates(week.Sum(t => t.Workouts), week.Sum(t => t.WeighIns), week.SelectMany(t => t.Sources).Distinct().Count());
     }
 
     private static SummaryScore Score(WeeklyScore score) => new(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SkinProgress.Days;
+using SkinProgress.Sources;
 
 namespace SkinProgress.Data.Days;
 
@@ -21,6 +22,17 @@ public sealed class DailyTotalRow
     public int MealCount { get; set; }
     public int EventCount { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Which sources counted for what and which events were merged (<see cref="DayExplanation"/>), as JSON, written
+    /// with the totals by the same recompute; null for days computed before sources were merged.
+    /// </summary>
+    public string? Explanation { get; set; }
+
+    public static readonly JsonSerializerOptions ExplanationJson = new(JsonSerializerDefaults.Web);
+
+    public DayExplanation? ToExplanation() =>
+        Explanation is null ? null : JsonSerializer.Deserialize<DayExplanation>(Explanation, ExplanationJson);
 
     public DailyTotals ToDailyTotals() => new(
         LocalDate,

@@ -212,6 +212,10 @@ namespace SkinProgress.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("event_count");
 
+                    b.Property<string>("Explanation")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("explanation");
+
                     b.Property<double>("FluidsMl")
                         .HasColumnType("double precision")
                         .HasColumnName("fluids_ml");
@@ -507,6 +511,10 @@ namespace SkinProgress.Data.Migrations
                     b.Property<bool?>("Smoker")
                         .HasColumnType("boolean")
                         .HasColumnName("smoker");
+
+                    b.Property<string>("SourcePriorities")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("source_priorities");
 
                     b.Property<double?>("StartWeightKg")
                         .HasColumnType("double precision")

@@ -20,4 +20,7 @@ public sealed class User
     /// <summary>Random and unguessable; the only credential of the one-click unsubscribe link.</summary>
     public string UnsubscribeToken { get; set; } = "";
     public DateTimeOffset? UnsubscribedAt { get; set; }
+
+    /// <summary>The lists the user set with PUT /v1/me/sources, as JSON (<see cref="SourcePrioritiesJson"/>); null keeps the defaults.</summary>
+    public string? SourcePriorities { get; set; }
 }

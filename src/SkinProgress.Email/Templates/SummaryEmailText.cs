@@ -22,6 +22,10 @@ public static class SummaryEmailText
 
         w.Paragraph(SummaryWording.Greeting(displayName));
         w.Paragraph(summary.Headline);
+        if (summary.MergedDuplicates is { } merged)
+        {
+            w.Paragraph(merged);
+        }
 
         foreach (var recommendation in summary.Recommendations)
         {

@@ -134,6 +134,22 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>New source priorities can change which report counts on any day: compute every day of the user again.</summary>
+    public async Task RecomputeUserAsync(Guid userId, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (!(await LockUsersAsync(connection, [userId], ct)).ContainsKey(userId))
+        {
+            return;
+        }
+
+        var days = await db.RawEvents.Where(r => r.UserId == userId).Select(r => r.LocalDate)
+            .Union(db.DailyTotals.Where(d => d.UserId == userId).Select(d => d.LocalDate)).ToListAsync(ct);
+        await RecomputeDaysAsync(connection, days.Select(d => (userId, d)).ToList(), ct);
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>
     /// Serializes all writes of each user for the rest of the transaction (different users run in parallel), and
     /// reads the users' zones under the locks so a concurrent time-zone change is seen consistently. The locks are

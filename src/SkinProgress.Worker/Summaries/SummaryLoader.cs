@@ -32,10 +32,10 @@ public sealed class SummaryLoader(SkinProgressDbContext db)
         var users = await db.Users.AsNoTracking()
             .Where(u => userIds.Contains(u.Id) && u.HeightCm != null && u.BirthYear != null)
             .ToListAsync(ct);
-        var days = (await db.DailyTotals.AsNoTracking()
+        var rows = (await db.DailyTotals.AsNoTracking()
                 .Where(d => userIds.Contains(d.UserId) && d.LocalDate >= from && d.LocalDate <= weekEnd)
                 .ToListAsync(ct))
-            .ToLookup(d => d.UserId, d => d.ToDailyTotals());
+            .ToLookup(d => d.UserId);
         var checks = (await db.RawEvents.AsNoTracking()
                 .Where(e => userIds.Contains(e.UserId) && e.Type == EventTypes.SkinCheck && e.LocalDate >= skinFrom && e.LocalDate <= weekEnd)
                 .Select(e => new { e.UserId, e.LocalDate, e.Payload })
@@ -46,11 +46,16 @@ public sealed class SummaryLoader(SkinProgressDbContext db)
                 return new SkinCheckEntry(e.LocalDate, check.Regions, check.Symptoms);
             });
 
-        return users.Select(u => new UserWeek(u, new SummaryInput(
-            ProfileOf(u),
-            SummaryWeeks.WeekStartOf(weekStart, u.WeekStart),
-            [.. days[u.Id].OrderBy(d => d.Date)],
-            [.. checks[u.Id]]))).ToList();
+        return users.Select(u =>
+        {
+            var start = SummaryWeeks.WeekStartOf(weekStart, u.WeekStart);
+            var days = rows[u.Id].ToList();
+            // Only the week's own days are said to have merged: older explanations are not read at all.
+            var merges = days.Where(d => d.LocalDate >= start && d.LocalDate <= start.AddDays(6) && d.Explanation is not null)
+                .ToDictionary(d => d.LocalDate, d => d.ToExplanation()!.Tally);
+            return new UserWeek(u, new SummaryInput(ProfileOf(u), start, [.. days.Select(d => d.ToDailyTotals()).OrderBy(d => d.Date)],
+                [.. checks[u.Id]], merges));
+        }).ToList();
     }
 
     public static RulesProfile ProfileOf(User user)

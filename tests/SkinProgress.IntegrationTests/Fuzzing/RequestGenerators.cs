@@ -33,6 +33,7 @@ public static class RequestGenerators
         ["POST /v1/events"] = (40, Json("POST /v1/events", "POST", Gen.Const("/v1/events"), Caller.Device, Events)),
         ["POST /v1/imports"] = (6, Files),
         ["PUT /v1/me/profile"] = (14, Json("PUT /v1/me/profile", "PUT", Gen.Const("/v1/me/profile"), Caller.User, Profile)),
+        ["PUT /v1/me/sources"] = (4, Json("PUT /v1/me/sources", "PUT", Gen.Const("/v1/me/sources"), Caller.User, SourceOrder)),
         ["DELETE /v1/me"] = (1, Gen.Const(new FuzzRequest("DELETE /v1/me", "DELETE", "/v1/me", Caller.Throwaway, 0, null, null))),
         ["POST /v1/admin/users"] = (8, Json("POST /v1/admin/users", "POST", Gen.Const("/v1/admin/users"), Caller.Admin, NewUser)),
         ["POST /v1/admin/users/{id}/devices"] = (6, Json("POST /v1/admin/users/{id}/devices", "POST", UserPath("/devices"), Caller.Admin, Device)),
@@ -135,6 +136,23 @@ public static class RequestGenerators
             }
 
             return profile;
+        });
+
+    /// <summary>Some of the three types, each a shuffled run of the sources.</summary>
+    private static readonly Gen<JsonObject> SourceOrder = Gen.Select(Gen.Int[0, 7], Gen.Shuffle(Sources).Array[3], Gen.Int[0, Sources.Length].Array[3])
+        .Select((types, orders, lengths) =>
+        {
+            var body = new JsonObject();
+            string[] names = ["workout", "weight", "nutrition"];
+            for (var i = 0; i < names.Length; i++)
+            {
+                if ((types & (1 << i)) != 0)
+                {
+                    body[names[i]] = new JsonArray([.. orders[i].Take(lengths[i]).Select(n => (JsonNode)n)]);
+                }
+            }
+
+            return body;
         });
 
     private static readonly Gen<JsonObject> NewUser = Gen.Select(Gen.Long, Gen.Double[50, 272], Gen.Int[1930, 2005], Gen.Int[0, 5])

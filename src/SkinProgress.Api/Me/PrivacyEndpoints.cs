@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Api.Auth;
+using Npgsql;
 using SkinProgress.Data;
+using SkinProgress.Data.Users;
 
 namespace SkinProgress.Api.Me;
 
@@ -29,8 +31,7 @@ public static class PrivacyEndpoints
         // Keys are listed without their hashes: the hash is a credential's fingerprint, not data about the person.
         var keys = await db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId)
             .Select(k => new { k.Id, Kind = k.Kind.ToString().ToLowerInvariant(), k.DeviceId, k.CreatedAt, k.RevokedAt }).ToListAsync(ct);
-        var events = await db.RawEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.OccurredAt)
-            .Select(e => new { e.Source, e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, e.Payload }).ToListAsync(ct);
+        var events = await db.RawEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.OccurredAt).ToListAsync(ct);
         var days = await db.DailyTotals.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.LocalDate).ToListAsync(ct);
         var summaries = await db.WeeklySummaries.AsNoTracking().Where(s => s.UserId == userId).OrderBy(s => s.WeekStart)
             .Select(s => new { s.WeekStart, s.CompiledAt, s.SentAt, s.Summary }).ToListAsync(ct);
@@ -42,21 +43,27 @@ public static class PrivacyEndpoints
             emailUnsubscribedAt = user.UnsubscribedAt,
             devices = devices.Select(d => new { d.Id, d.Name, d.Source, d.CreatedAt, d.LastEventAt }),
             keys,
-            events = events.Select(e => new { e.Source, id = e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, data = JsonDocument.Parse(e.Payload).RootElement }),
+            events = events.Select(e => new { e.Source, id = e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, data = e.ToHealthEvent() }),
             days = days.Select(d => d.ToDailyTotals()),
             summaries = summaries.Select(s => new { s.WeekStart, s.CompiledAt, s.SentAt, summary = JsonDocument.Parse(s.Summary).RootElement }),
         });
     }
 
     /// <summary>
-    /// Removes the user row; the database cascades to devices, keys, events, days and summaries. Queued jobs are
-    /// left alone: they name users by id and read them when they run, so a user erased meanwhile is skipped.
+    /// Removes the user and their events, under the lock scoring takes (<see cref="UserStatements.EraseAsync"/>); the
+    /// database cascades to devices, keys, days and summaries. Queued jobs are left alone: they name users by id and
+    /// read them when they run, so a user erased meanwhile is skipped.
     /// </summary>
     public static async Task<NoContent> Erase(HttpContext context, SkinProgressDbContext db, KeyCache keys, CancellationToken ct)
     {
         var userId = Credential.From(context.User).RequireUser();
         var hashes = await db.ApiKeys.Where(k => k.UserId == userId).Select(k => k.Hash).ToListAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await UserStatements.EraseAsync((NpgsqlConnection)db.Database.GetDbConnection(), userId, ct);
+            await transaction.CommitAsync(ct);
+        }
+
         keys.Forget(hashes);
         return TypedResults.NoContent();
     }

@@ -23,7 +23,7 @@ public static class ScoringExtensions
     }
 
     /// <summary>
-    /// One queue for both scoring messages. Transient database errors are retried for minutes, so a
+    /// One queue for every scoring message: new events, removals and time-zone changes. Transient database errors are retried for minutes, so a
     /// PostgreSQL restart delays scoring instead of failing it; anything else is retried briefly and then
     /// moved to the <c>scoring_error</c> queue with its exception, visible to admins.
     /// </summary>
@@ -31,6 +31,8 @@ public static class ScoringExtensions
     {
         bus.AddConsumer<EventBatchConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<UserTimeZoneChangedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<EventsRemovedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<SourceRemovedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConfigureEndpointsCallback((context, name, cfg) =>
         {
             if (name != QueueName)

@@ -94,4 +94,93 @@ public static class DayStatements
 
         return dates;
     }
+
+    /// <summary>The stored totals of the users' days.</summary>
+    public static async Task<List<(Guid User, DailyTotals Day)>> ReadAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        await using var select = new NpgsqlCommand($"select {string.Join(", ", Computed.Select(c => c.Name))} from daily_totals where user_id = any($1)", connection)
+        {
+            Parameters = { ArrayOf(userIds) },
+        };
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        var days = new List<(Guid, DailyTotals)>();
+        while (await reader.ReadAsync(ct))
+        {
+            days.Add((reader.GetGuid(0), new DailyTotals(
+                reader.GetFieldValue<DateOnly>(1),
+                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(2)) ?? [],
+                reader.GetDouble(3),
+                reader.GetInt32(4),
+                reader.GetDouble(5),
+                reader.GetDouble(6),
+                reader.GetDouble(7),
+                reader.GetDouble(8),
+                reader.IsDBNull(9) ? null : reader.GetDouble(9),
+                reader.GetInt32(10),
+                reader.GetInt32(11),
+                reader.GetInt32(12))));
+        }
+
+        return days;
+    }
+
+    /// <summary>Events counted in the totals of the days in a date range, whoever's they are.</summary>
+    public static async Task<long> CountEventsAsync(NpgsqlConnection connection, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var count = new NpgsqlCommand("select coalesce(sum(event_count), 0)::bigint from daily_totals where local_date between $1 and $2", connection)
+        {
+            Parameters = { Date(from), Date(to) },
+        };
+        return (long)(await count.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// When each day of a date range was last committed, from PostgreSQL's own commit timestamps where
+    /// <c>track_commit_timestamp</c> is on (the time of the write otherwise).
+    /// </summary>
+    public static async Task<Dictionary<UserDay, DateTimeOffset>> CommitTimesAsync(NpgsqlConnection connection, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        await using var select = new NpgsqlCommand($"""
+            select user_id, local_date, {CommitTime}
+            from daily_totals where local_date between $1 and $2
+            """, connection)
+        {
+            Parameters = { Date(from), Date(to) },
+        };
+        var times = new Dictionary<UserDay, DateTimeOffset>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            times[new UserDay(reader.GetGuid(0), reader.GetFieldValue<DateOnly>(1))] = reader.GetFieldValue<DateTimeOffset>(2);
+        }
+
+        return times;
+    }
+
+    /// <summary>The latest commit of any day, as <see cref="CommitTimesAsync"/> reads it; null when no day is stored.</summary>
+    public static async Task<DateTimeOffset?> LastCommitAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var select = new NpgsqlCommand($"select max({CommitTime}) from daily_totals", connection);
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
+    /// <summary>
+    /// Bulk-inserts the rows a query selects (seeding a benchmark's data set): the query names every column of
+    /// <see cref="Columns"/>, which are taken from it by name, so a column it lacks is an error, not a shifted value.
+    /// </summary>
+    public static async Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct)
+    {
+        var columns = string.Join(", ", Columns);
+        await using var insert = new NpgsqlCommand($"insert into daily_totals ({columns}) select {columns} from ({query}) q", connection) { CommandTimeout = 0 };
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Asking for a commit timestamp is an error while they are not tracked, not a null.</summary>
+    private const string CommitTime =
+        "coalesce(case when current_setting('track_commit_timestamp')::boolean then pg_xact_commit_timestamp(xmin) end, updated_at)";
+
+    private static NpgsqlParameter Date(DateOnly date) => new() { Value = date, NpgsqlDbType = NpgsqlDbType.Date };
 }

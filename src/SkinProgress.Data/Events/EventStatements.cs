@@ -217,6 +217,35 @@ public static class EventStatements
         return [.. days];
     }
 
+    /// <summary>The key of every event stored for the users.</summary>
+    public static async Task<List<(Guid User, string Source, string Id)>> ReadKeysAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> userIds,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        await using var select = new NpgsqlCommand("select user_id, source, external_id from raw_events where user_id = any($1)", connection)
+        {
+            Parameters = { ArrayOf(userIds) },
+        };
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        var keys = new List<(Guid, string, string)>();
+        while (await reader.ReadAsync(ct))
+        {
+            keys.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Bulk-inserts the rows a query selects (seeding a benchmark's data set): the query names every column of
+    /// <see cref="Columns"/>, which are taken from it by name, so a column it lacks is an error, not a shifted value.
+    /// </summary>
+    public static async Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct)
+    {
+        await using var insert = new NpgsqlCommand($"insert into raw_events ({ColumnList}) select {ColumnList} from ({query}) q", connection) { CommandTimeout = 0 };
+        await insert.ExecuteNonQueryAsync(ct);
+    }
+
     private static async Task<List<UserDay>> ReadDaysAsync(NpgsqlCommand command, CancellationToken ct)
     {
         var days = new HashSet<UserDay>();

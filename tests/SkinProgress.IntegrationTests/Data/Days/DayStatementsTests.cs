@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SkinProgress.Data;
 using SkinProgress.Data.Days;
 using SkinProgress.Days;
@@ -41,5 +42,48 @@ public sealed class DayStatementsTests(SkinProgressFixture fixture)
         Assert.Equal(now.AddHours(1), row.UpdatedAt);
         Assert.Equivalent(replaced, row.ToDailyTotals(), strict: true);
         Assert.Equal([Day], await fixture.InTransactionAsync(c => DayStatements.ReadDatesAsync(c, user.Id, default)));
+        var (owner, read) = Assert.Single(await fixture.InTransactionAsync(c => DayStatements.ReadAsync(c, [user.Id], default)));
+        Assert.Equal(user.Id, owner);
+        Assert.Equivalent(replaced, read, strict: true);
+    }
+
+    [Fact]
+    public async Task CountEventsAndCommitTimes_ReadTheDaysOfTheRange()
+    {
+        var user = await fixture.CreateUserAsync();
+        // A range no other test writes: the counts are of every user's days in it.
+        var day = new DateOnly(2011, 6, 1).AddDays(Random.Shared.Next(3000));
+        var now = new DateTimeOffset(2026, 3, 3, 8, 0, 0, TimeSpan.Zero);
+        var totals = new DailyTotals(day, new Dictionary<string, double>(), 0, 0, 10, 0, 0, 0, null, 0, 1, 7);
+        await fixture.InTransactionAsync(async c => { await DayStatements.WriteAsync(c, [(user.Id, totals)], [], now, default); return 0; });
+
+        Assert.Equal(7, await fixture.InTransactionAsync(c => DayStatements.CountEventsAsync(c, day, day, default)));
+        var times = await fixture.InTransactionAsync(c => DayStatements.CommitTimesAsync(c, day, day, default));
+        Assert.Equal([new UserDay(user.Id, day)], times.Keys);
+        Assert.NotNull(await fixture.InTransactionAsync(c => DayStatements.LastCommitAsync(c, default)));
+    }
+
+    [Fact]
+    public async Task InsertSelected_TakesEachColumnByName_AndRefusesAQueryLackingOne()
+    {
+        var user = await fixture.CreateUserAsync();
+        const string Values = "2, 1, 40, 900, 300, 750, 96.2::float8, 1, 2, 6, now()";
+        await fixture.InTransactionAsync(async c =>
+        {
+            await DayStatements.InsertSelectedAsync(c, $$"""
+                select 1 as strength_sessions, '{{user.Id}}'::uuid as user_id, date '2026-03-02' as local_date, '{"running/vigorous": 30}'::jsonb as workout_minutes,
+                    60 as moderate_equivalent_minutes, 40.5 as protein_grams, 900 as energy_kcal, 300 as workout_energy_kcal, 750 as fluids_ml,
+                    96.2 as last_weight_kg, 1 as skin_checks, 2 as meal_count, 6 as event_count, now() as updated_at
+                """, default);
+            return 0;
+        });
+
+        var (_, day) = Assert.Single(await fixture.InTransactionAsync(c => DayStatements.ReadAsync(c, [user.Id], default)));
+        Assert.Equivalent(new DailyTotals(Day, new Dictionary<string, double> { ["running/vigorous"] = 30 }, 60, 1, 40.5, 900, 300, 750, 96.2, 1, 2, 6), day, strict: true);
+        await Assert.ThrowsAsync<PostgresException>(() => fixture.InTransactionAsync(async c =>
+        {
+            await DayStatements.InsertSelectedAsync(c, $"select '{user.Id}'::uuid as user_id, {Values}", default);
+            return 0;
+        }));
     }
 }

@@ -145,6 +145,31 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
     }
 
     [Fact]
+    public async Task InsertSelected_StoresWhatTheQueryNames_AndReadKeysListsIt()
+    {
+        var user = await fixture.CreateUserAsync();
+        await fixture.InTransactionAsync(async c =>
+        {
+            await EventStatements.InsertSelectedAsync(c, $$"""
+                select '{{user.Id}}'::uuid as user_id, 'bench' as source, 'check-' || n as external_id, now() as received_at,
+                    '{{user.DeviceId}}'::uuid as device_id, 'skin_check' as type, timestamptz '2026-03-02T20:00:00Z' as occurred_at,
+                    0::smallint as occurred_offset_minutes, date '2026-03-02' as local_date, null::text as activity, null::float8 as duration_minutes,
+                    null::text as intensity, null::float8 as distance_km, null::float8 as energy_kcal, null::int as avg_heart_rate,
+                    null::float8 as protein_grams, null::float8 as carbs_grams, null::float8 as fat_grams, null::float8 as vitamin_c_mg,
+                    null::text as meal_name, null::float8 as volume_ml, null::float8 as weight_kg, null::float8 as body_fat_percent,
+                    '{"regions": {"arms": 1}, "symptoms": []}'::jsonb as skin_check
+                from generate_series(1, 2) n
+                """, default);
+            return 0;
+        });
+
+        Assert.Equal(
+            new[] { (user.Id, "bench", "check-1"), (user.Id, "bench", "check-2") },
+            (await fixture.InTransactionAsync(c => EventStatements.ReadKeysAsync(c, [user.Id], default))).Order());
+        Assert.Equal(1, (await ReadAsync(user, Day)).First().Event.SkinCheck!.Regions["arms"]);
+    }
+
+    [Fact]
     public void Columns_AreEveryColumnOfTheEfModel()
     {
         using var scope = fixture.Api.Services.CreateScope();

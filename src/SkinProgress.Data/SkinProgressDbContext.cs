@@ -56,17 +56,7 @@ public sealed class SkinProgressDbContext(DbContextOptions<SkinProgressDbContext
             e.HasOne<Device>().WithMany().HasForeignKey(k => k.DeviceId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<RawEvent>(e =>
-        {
-            e.ToTable("raw_events");
-            e.HasKey(r => new { r.UserId, r.Source, r.ExternalId });
-            e.Property(r => r.Source).HasMaxLength(64);
-            e.Property(r => r.ExternalId).HasMaxLength(128);
-            e.Property(r => r.Type).HasMaxLength(32);
-            e.Property(r => r.Payload).HasColumnType("jsonb");
-            e.HasIndex(r => new { r.UserId, r.LocalDate });
-            e.HasOne<User>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-        });
+        modelBuilder.ApplyConfiguration(new RawEventConfiguration());
 
         modelBuilder.Entity<DailyTotalRow>(e =>
         {

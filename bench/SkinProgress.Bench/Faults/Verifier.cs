@@ -1,5 +1,7 @@
 using Npgsql;
 using SkinProgress.Bench.Ingest;
+using SkinProgress.Data.Days;
+using SkinProgress.Data.Events;
 
 namespace SkinProgress.Bench.Faults;
 
@@ -17,19 +19,15 @@ public static class Verifier
 
         var stored = new Dictionary<int, HashSet<string>>();
         long rows = 0, duplicates = 0;
-        await using (var command = data.CreateCommand("select user_id, external_id from raw_events where user_id = any($1)"))
+        await using var connection = await data.OpenConnectionAsync(ct);
+        foreach (var (user, _, id) in await EventStatements.ReadKeysAsync(connection, userIds, ct))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = userIds });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            rows++;
+            var index = userIndex[user];
+            var set = stored.TryGetValue(index, out var s) ? s : stored[index] = new HashSet<string>(StringComparer.Ordinal);
+            if (!set.Add(id))
             {
-                rows++;
-                var user = userIndex[reader.GetGuid(0)];
-                var set = stored.TryGetValue(user, out var s) ? s : stored[user] = new HashSet<string>(StringComparer.Ordinal);
-                if (!set.Add(reader.GetString(1)))
-                {
-                    duplicates++;
-                }
+                duplicates++;
             }
         }
 
@@ -51,16 +49,9 @@ public static class Verifier
 
         var expected = ledger.ExpectedTotals();
         var actual = new Dictionary<(int, DateOnly), DayTotals>();
-        await using (var command = data.CreateCommand(
-            "select user_id, local_date, event_count, meal_count, protein_grams, fluids_ml from daily_totals where user_id = any($1)"))
+        foreach (var (user, day) in await DayStatements.ReadAsync(connection, userIds, ct))
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = userIds });
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                actual[(userIndex[reader.GetGuid(0)], reader.GetFieldValue<DateOnly>(1))] =
-                    new DayTotals(reader.GetInt32(2), reader.GetInt32(3), reader.GetDouble(4), reader.GetDouble(5));
-            }
+            actual[(userIndex[user], day.Date)] = new DayTotals(day.EventCount, day.MealCount, day.ProteinGrams, day.FluidsMl);
         }
 
         long doubled = 0, missing = 0;

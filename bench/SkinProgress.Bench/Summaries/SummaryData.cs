@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
+using SkinProgress.Data.Days;
+using SkinProgress.Data.Events;
 
 namespace SkinProgress.Bench.Summaries;
 
@@ -101,16 +103,14 @@ public static class SummaryData
         // Day d (0..41) of the six weeks ending on the user's summarised week; a day is logged with the user's
         // logging probability (always in the summarised week, so every user is due an email). Weight falls at the
         // user's pace with day-to-day noise; skin checks every 10 days for a third of the users.
-        await ExecuteAsync(connection, $"""
-            insert into daily_totals (user_id, local_date, workout_minutes, moderate_equivalent_minutes, strength_sessions, protein_grams,
-                                      energy_kcal, workout_energy_kcal, fluids_ml, last_weight_kg, skin_checks, meal_count, event_count, updated_at)
-            select p.id, day.date,
-                   case when w.minutes > 0 then jsonb_build_object(w.activity || '/' || w.intensity, w.minutes) else jsonb_build_object() end,
-                   w.minutes * case w.intensity when 'vigorous' then 2 when 'light' then 0 else 1 end,
-                   w.strength, food.protein, food.kcal, w.minutes * 7, food.fluids,
-                   weigh.kg, check_day::int, food.meals,
-                   food.meals + 2 + (w.minutes > 0)::int + w.strength + (weigh.kg is not null)::int + check_day::int,
-                   now()
+        await DayStatements.InsertSelectedAsync(connection, $"""
+            select p.id as user_id, day.date as local_date,
+                   case when w.minutes > 0 then jsonb_build_object(w.activity || '/' || w.intensity, w.minutes) else jsonb_build_object() end as workout_minutes,
+                   w.minutes * case w.intensity when 'vigorous' then 2 when 'light' then 0 else 1 end as moderate_equivalent_minutes,
+                   w.strength as strength_sessions, food.protein as protein_grams, food.kcal as energy_kcal, w.minutes * 7 as workout_energy_kcal,
+                   food.fluids as fluids_ml, weigh.kg as last_weight_kg, check_day::int as skin_checks, food.meals as meal_count,
+                   food.meals + 2 + (w.minutes > 0)::int + w.strength + (weigh.kg is not null)::int + check_day::int as event_count,
+                   now() as updated_at
             from bench_people p
             cross join generate_series(0, {Days - 1}) d
             cross join lateral (select {monday} - {UserWeek} - {Days - 7} + d as date) day
@@ -132,27 +132,29 @@ public static class SummaryData
             where {range} and (d >= {Days - 7} or check_day or random() < p.logging)
             """, ct);
 
-        await ExecuteAsync(connection, $"""
-            insert into raw_events (user_id, source, external_id, device_id, type, occurred_at, local_date, payload, content_hash, received_at)
-            select p.id, 'bench', e.external_id, p.device_id, 'skin_check', e.at, t.local_date, e.payload,
-                   sha256(convert_to(e.payload::text, 'UTF8')), now()
+        await EventStatements.InsertSelectedAsync(connection, $"""
+            select p.id as user_id, 'bench' as source, x.external_id, now() as received_at, p.device_id, 'skin_check' as type,
+                   x.at as occurred_at, 0::smallint as occurred_offset_minutes, t.local_date,
+                   null::text as activity, null::float8 as duration_minutes, null::text as intensity, null::float8 as distance_km,
+                   null::float8 as energy_kcal, null::int as avg_heart_rate, null::float8 as protein_grams, null::float8 as carbs_grams,
+                   null::float8 as fat_grams, null::float8 as vitamin_c_mg, null::text as meal_name, null::float8 as volume_ml,
+                   null::float8 as weight_kg, null::float8 as body_fat_percent, e.skin_check
             from bench_people p
             join daily_totals t on t.user_id = p.id and t.skin_checks > 0
             cross join lateral (
                 select 'check-' || t.local_date as external_id, (t.local_date + time '20:00') at time zone p.time_zone as at) x
+            -- Names x, so the random values are drawn for each check rather than once for all of them.
             cross join lateral (
-                select x.external_id, x.at, jsonb_build_object(
-                    'id', x.external_id, 'type', 'skin_check', 'occurredAt', x.at,
-                    'skinCheck', jsonb_build_object(
-                        'regions', jsonb_build_object(
-                            'abdomen', (random() * 2.6)::int, 'arms', (random() * 2.2)::int,
-                            'medial_thighs', (random() * 1.8)::int, 'flanks', (random() * 1.4)::int),
-                        'symptoms', to_jsonb(array_remove(array[
-                            case when random() < 0.15 then 'fold_rash' end,
-                            case when random() < 0.03 then 'skin_infection' end,
-                            case when random() < 0.04 then 'distress' end,
-                            case when random() < 0.05 then 'hygiene_difficulty' end,
-                            case when random() < 0.03 then 'chronic_pain' end], null)))) as payload) e
+                select x.at, jsonb_build_object(
+                    'regions', jsonb_build_object(
+                        'abdomen', (random() * 2.6)::int, 'arms', (random() * 2.2)::int,
+                        'medial_thighs', (random() * 1.8)::int, 'flanks', (random() * 1.4)::int),
+                    'symptoms', to_jsonb(array_remove(array[
+                        case when random() < 0.15 then 'fold_rash' end,
+                        case when random() < 0.03 then 'skin_infection' end,
+                        case when random() < 0.04 then 'distress' end,
+                        case when random() < 0.05 then 'hygiene_difficulty' end,
+                        case when random() < 0.03 then 'chronic_pain' end], null))) as skin_check) e
             where {range} and p.checks_skin
             """, ct);
     }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Operations;
 using SkinProgress.Api.Problems;
 using SkinProgress.Api.RateLimits;
 using SkinProgress.Contracts;
+using SkinProgress.Data;
 using SkinProgress.Events;
 
 namespace SkinProgress.Api.Ingest;
@@ -27,6 +29,16 @@ public static class IngestEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        v1.MapDelete("/events/{id}", DeleteEvent)
+            .RequireAuthorization(AuthExtensions.DevicePolicy)
+            .RequireRateLimiting(RateLimitExtensions.DevicePolicy)
+            .WithTags("Ingest")
+            .WithSummary("Remove an event this device's source sent; its day is recomputed.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
@@ -103,9 +115,7 @@ public static class IngestEndpoints
         var batch = new EventBatchReceived(Guid.NewGuid(), credential.RequireUser(), credential.DeviceId!.Value, credential.Source!, now, accepted);
         if (!await publisher.TryPublishAsync(batch, ct))
         {
-            context.Response.Headers.RetryAfter = "5";
-            return TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.BrokerUnavailable,
-                "The event queue is unavailable.", "Nothing from this batch was accepted. Retry after the time in Retry-After."));
+            return QueueUnavailable(context, "Nothing from this batch was accepted. Retry after the time in Retry-After.");
         }
 
         var duplicates = results.Count(r => r.Status == EventResult.Duplicate);
@@ -113,5 +123,37 @@ public static class IngestEndpoints
         IngestMetrics.CountEvents(EventResult.Duplicate, duplicates);
         IngestMetrics.CountEvents(EventResult.Rejected, count - accepted.Count - duplicates);
         return TypedResults.Accepted((string?)null, new IngestResponse(batch.BatchId, accepted.Count, duplicates, count - accepted.Count - duplicates, results));
+    }
+
+    /// <summary>
+    /// Removes the event with this id that the device's source sent (whichever of the source's devices sent it), through
+    /// the scoring queue like new events: <c>204</c> once the broker holds the removal. An event still on its way to
+    /// being stored is not found yet.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteEvent(
+        string id, HttpContext context, SkinProgressDbContext db, BatchPublisher publisher, TimeProvider time, CancellationToken ct)
+    {
+        var credential = Credential.From(context.User);
+        var userId = credential.RequireUser();
+        var source = credential.Source!;
+        if (!await db.RawEvents.AnyAsync(e => e.UserId == userId && e.Source == source && e.ExternalId == id, ct))
+        {
+            return TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound,
+                "No such event.", "This device's source has stored no event with this id."));
+        }
+
+        if (!await publisher.TryPublishAsync(new EventsRemoved(userId, credential.DeviceId!.Value, source, [id], time.GetUtcNow()), ct))
+        {
+            return QueueUnavailable(context, "The event was not removed. Retry after the time in Retry-After.");
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult QueueUnavailable(HttpContext context, string detail)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return TypedResults.Problem(ProblemsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, ProblemTypes.BrokerUnavailable,
+            "The event queue is unavailable.", detail));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Api.Auth;
+using Npgsql;
 using SkinProgress.Api.Connections;
 using SkinProgress.Api.Problems;
 using SkinProgress.Data;
@@ -33,8 +34,7 @@ public static class PrivacyEndpoints
         // Keys are listed without their hashes: the hash is a credential's fingerprint, not data about the person.
         var keys = await db.ApiKeys.AsNoTracking().Where(k => k.UserId == userId)
             .Select(k => new { k.Id, Kind = k.Kind.ToString().ToLowerInvariant(), k.DeviceId, k.CreatedAt, k.RevokedAt }).ToListAsync(ct);
-        var events = await db.RawEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.OccurredAt)
-            .Select(e => new { e.Source, e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, e.Payload }).ToListAsync(ct);
+        var events = await db.RawEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.OccurredAt).ToListAsync(ct);
         var days = await db.DailyTotals.AsNoTracking().Where(d => d.UserId == userId).OrderBy(d => d.LocalDate).ToListAsync(ct);
         // Connections without their tokens: a grant to read the person's data elsewhere, not data about them.
         var connections = await db.Connections.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.Provider)
@@ -52,17 +52,18 @@ public static class PrivacyEndpoints
             devices = devices.Select(d => new { d.Id, d.Name, d.Source, d.CreatedAt, d.LastEventAt }),
             keys,
             connections,
-            events = events.Select(e => new { e.Source, id = e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, data = JsonDocument.Parse(e.Payload).RootElement }),
+            events = events.Select(e => new { e.Source, id = e.ExternalId, e.DeviceId, e.Type, e.OccurredAt, e.LocalDate, e.ReceivedAt, data = e.ToHealthEvent() }),
             days = days.Select(DayView.From),
             summaries = summaries.Select(s => new { s.WeekStart, s.CompiledAt, s.SentAt, summary = JsonDocument.Parse(s.Summary).RootElement }),
         });
     }
 
     /// <summary>
-    /// Removes the user row; the database cascades to devices, keys, connections, events, days and summaries. Queued
-    /// jobs are left alone: they name users by id and read them when they run, so a user erased meanwhile is skipped.
-    /// Each live connection's revoke is published first, carrying its protected tokens, as the rows holding them go;
-    /// if the broker refuses, nothing is erased (503), so no grant outlives its user unrevoked.
+    /// Removes the user and their events, under the lock scoring takes (<see cref="UserStatements.EraseAsync"/>); the
+    /// database cascades to devices, keys, connections, days and summaries. Queued jobs are left alone: they name users
+    /// by id and read them when they run, so a user erased meanwhile is skipped. Each live connection's revoke is
+    /// published first, carrying its protected tokens, as the rows holding them go; if the broker refuses, nothing is
+    /// erased (503), so no grant outlives its user unrevoked.
     /// </summary>
     public static async Task<Results<NoContent, ProblemHttpResult>> Erase(
         HttpContext context, SkinProgressDbContext db, KeyCache keys, ConnectionRemoval connections, CancellationToken ct)
@@ -76,7 +77,12 @@ public static class PrivacyEndpoints
         }
 
         var hashes = await db.ApiKeys.Where(k => k.UserId == userId).Select(k => k.Hash).ToListAsync(ct);
-        await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await UserStatements.EraseAsync((NpgsqlConnection)db.Database.GetDbConnection(), userId, ct);
+            await transaction.CommitAsync(ct);
+        }
+
         keys.Forget(hashes);
         return TypedResults.NoContent();
     }

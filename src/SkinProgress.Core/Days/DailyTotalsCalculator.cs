@@ -10,6 +10,13 @@ namespace SkinProgress.Days;
 /// </summary>
 public static class DailyTotalsCalculator
 {
+    /// <summary>A day of stored events: every event counts, whichever source reported it.</summary>
+    public static DailyTotals Compute(DateOnly date, IEnumerable<SourcedEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return Compute(date, events.Select(e => e.Event));
+    }
+
     public static DailyTotals Compute(DateOnly date, IEnumerable<HealthEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);

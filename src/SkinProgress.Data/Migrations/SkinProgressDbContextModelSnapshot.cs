@@ -278,37 +278,94 @@ namespace SkinProgress.Data.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("external_id");
 
-                    b.Property<byte[]>("ContentHash")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content_hash");
+                    b.Property<string>("Activity")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("activity");
+
+                    b.Property<int?>("AvgHeartRate")
+                        .HasColumnType("integer")
+                        .HasColumnName("avg_heart_rate");
+
+                    b.Property<double?>("BodyFatPercent")
+                        .HasColumnType("double precision")
+                        .HasColumnName("body_fat_percent");
+
+                    b.Property<double?>("CarbsGrams")
+                        .HasColumnType("double precision")
+                        .HasColumnName("carbs_grams");
 
                     b.Property<Guid>("DeviceId")
                         .HasColumnType("uuid")
                         .HasColumnName("device_id");
 
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("double precision")
+                        .HasColumnName("distance_km");
+
+                    b.Property<double?>("DurationMinutes")
+                        .HasColumnType("double precision")
+                        .HasColumnName("duration_minutes");
+
+                    b.Property<double?>("EnergyKcal")
+                        .HasColumnType("double precision")
+                        .HasColumnName("energy_kcal");
+
+                    b.Property<double?>("FatGrams")
+                        .HasColumnType("double precision")
+                        .HasColumnName("fat_grams");
+
+                    b.Property<string>("Intensity")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("intensity");
+
                     b.Property<DateOnly>("LocalDate")
                         .HasColumnType("date")
                         .HasColumnName("local_date");
+
+                    b.Property<string>("MealName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("meal_name");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("payload");
+                    b.Property<short>("OccurredOffsetMinutes")
+                        .HasColumnType("smallint")
+                        .HasColumnName("occurred_offset_minutes");
+
+                    b.Property<double?>("ProteinGrams")
+                        .HasColumnType("double precision")
+                        .HasColumnName("protein_grams");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("SkinCheck")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skin_check");
 
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("type");
+
+                    b.Property<double?>("VitaminCMg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("vitamin_c_mg");
+
+                    b.Property<double?>("VolumeMl")
+                        .HasColumnType("double precision")
+                        .HasColumnName("volume_ml");
+
+                    b.Property<double?>("WeightKg")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight_kg");
 
                     b.HasKey("UserId", "Source", "ExternalId");
 
@@ -582,15 +639,6 @@ namespace SkinProgress.Data.Migrations
                 });
 
             modelBuilder.Entity("SkinProgress.Data.Days.DailyTotalRow", b =>
-                {
-                    b.HasOne("SkinProgress.Data.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("SkinProgress.Data.Events.RawEvent", b =>
                 {
                     b.HasOne("SkinProgress.Data.Users.User", null)
                         .WithMany()

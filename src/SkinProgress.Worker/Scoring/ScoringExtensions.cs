@@ -23,7 +23,7 @@ public static class ScoringExtensions
     }
 
     /// <summary>
-    /// One queue for every scoring message. Transient database errors are retried for minutes, so a
+    /// One queue for every scoring message: new events, removals, time-zone and source-priority changes. Transient database errors are retried for minutes, so a
     /// PostgreSQL restart delays scoring instead of failing it; anything else is retried briefly and then
     /// moved to the <c>scoring_error</c> queue with its exception, visible to admins.
     /// </summary>
@@ -32,6 +32,8 @@ public static class ScoringExtensions
         bus.AddConsumer<EventBatchConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<UserTimeZoneChangedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConsumer<UserSourcePrioritiesChangedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<EventsRemovedConsumer>().Endpoint(e => e.Name = QueueName);
+        bus.AddConsumer<SourceRemovedConsumer>().Endpoint(e => e.Name = QueueName);
         bus.AddConfigureEndpointsCallback((context, name, cfg) =>
         {
             if (name != QueueName)

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SkinProgress.Contracts;
 using SkinProgress.Data;
+using SkinProgress.Data.Events;
 using SkinProgress.Data.Users;
 using SkinProgress.Days;
 using SkinProgress.Events;
 using SkinProgress.Rules;
-using SkinProgress.Worker.Scoring;
 using SkinProgress.Summaries;
 
 namespace SkinProgress.Worker.Summaries;
@@ -38,11 +38,11 @@ public sealed class SummaryLoader(SkinProgressDbContext db)
             .ToLookup(d => d.UserId);
         var checks = (await db.RawEvents.AsNoTracking()
                 .Where(e => userIds.Contains(e.UserId) && e.Type == EventTypes.SkinCheck && e.LocalDate >= skinFrom && e.LocalDate <= weekEnd)
-                .Select(e => new { e.UserId, e.LocalDate, e.Payload })
+                .Select(e => new { e.UserId, e.LocalDate, e.SkinCheck })
                 .ToListAsync(ct))
             .ToLookup(e => e.UserId, e =>
             {
-                var check = JsonSerializer.Deserialize<HealthEvent>(e.Payload, EventStore.PayloadJson)!.SkinCheck!;
+                var check = JsonSerializer.Deserialize<SkinCheck>(e.SkinCheck!, RawEvent.Json)!;
                 return new SkinCheckEntry(e.LocalDate, check.Regions, check.Symptoms);
             });
 

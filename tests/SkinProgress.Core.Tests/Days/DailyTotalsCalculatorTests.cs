@@ -65,7 +65,7 @@ public sealed class DailyTotalsCalculatorTests
     [Fact]
     public void Compute_GivesZeros_ForNoEvents()
     {
-        var totals = DailyTotalsCalculator.Compute(Day, []);
+        var totals = DailyTotalsCalculator.Compute(Day, Array.Empty<HealthEvent>());
 
         Assert.Equal(Day, totals.Date);
         Assert.Empty(totals.WorkoutMinutes);
@@ -82,9 +82,25 @@ public sealed class DailyTotalsCalculatorTests
     }
 
     [Fact]
+    public void Compute_OfStoredEvents_CountsEachWhicheverSourceAndDeviceReportedIt()
+    {
+        HealthEvent[] events =
+        [
+            new("m1", "meal", new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero), Meal: new Meal(30)),
+            new("m2", "meal", new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero), Meal: new Meal(12.5)),
+        ];
+
+        var totals = DailyTotalsCalculator.Compute(Day,
+            [new SourcedEvent(Guid.NewGuid(), "garmin", Day, events[0]), new SourcedEvent(Guid.NewGuid(), "strava", Day, events[1])]);
+
+        Assert.Equivalent(DailyTotalsCalculator.Compute(Day, events), totals, strict: true);
+        Assert.Equal((42.5, 2), (totals.ProteinGrams, totals.EventCount));
+    }
+
+    [Fact]
     public void Compute_Throws_ForNullEvents()
     {
-        Assert.Throws<ArgumentNullException>(() => DailyTotalsCalculator.Compute(Day, null!));
+        Assert.Throws<ArgumentNullException>(() => DailyTotalsCalculator.Compute(Day, (IEnumerable<HealthEvent>)null!));
     }
 
     [Fact]

@@ -35,6 +35,12 @@ public static class RequestGenerators
         ["PUT /v1/me/profile"] = (14, Json("PUT /v1/me/profile", "PUT", Gen.Const("/v1/me/profile"), Caller.User, Profile)),
         ["PUT /v1/me/sources"] = (4, Json("PUT /v1/me/sources", "PUT", Gen.Const("/v1/me/sources"), Caller.User, SourceOrder)),
         ["DELETE /v1/me"] = (1, Gen.Const(new FuzzRequest("DELETE /v1/me", "DELETE", "/v1/me", Caller.Throwaway, 0, null, null))),
+        // Ids the run never sends (each device's own and hostile ones): a removal of an accepted event could overtake a
+        // re-send of it still queued, so the ledger of accepted events could no longer say what must be stored.
+        ["DELETE /v1/events/{id}"] = (3, Gen.Select(Gen.Frequency(
+                (3, Gen.Int[0, EventIds - 1].Select(n => $"gone{n}")),
+                (1, Gen.OneOf([.. HostileJson.Values.Where(v => !v.Contains("u0000", StringComparison.Ordinal))]).Select(Uri.EscapeDataString))), Slot)
+            .Select((id, slot) => new FuzzRequest("DELETE /v1/events/{id}", "DELETE", $"/v1/events/{id}", Caller.Device, slot, null, null))),
         ["POST /v1/admin/users"] = (8, Json("POST /v1/admin/users", "POST", Gen.Const("/v1/admin/users"), Caller.Admin, NewUser)),
         ["POST /v1/admin/users/{id}/devices"] = (6, Json("POST /v1/admin/users/{id}/devices", "POST", UserPath("/devices"), Caller.Admin, Device)),
         ["POST /v1/admin/users/{id}/keys"] = (3, UserPath("/keys").Select(path => new FuzzRequest("POST /v1/admin/users/{id}/keys", "POST", path, Caller.Admin, 0, null, null))),

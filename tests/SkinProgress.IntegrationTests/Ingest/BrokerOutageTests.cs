@@ -47,4 +47,32 @@ public sealed class BrokerOutageTests(SkinProgressFixture fixture)
         Assert.Equal(250, day.Number("fluidsMl"));
         Assert.Equal(25, day.Number("proteinGrams"));
     }
+
+    [Fact]
+    public async Task DeleteEvent_Answers503AndRemovesNothing_WhileRabbitMqIsDown()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        using var me = fixture.Client(user.UserKey);
+        await device.PostEventsAsync(Meal("kept", "2026-03-02T12:00:00Z", 25));
+        await me.DayWithEventsAsync("2026-03-02", 1);
+
+        await TestServices.RunServicesScriptAsync("rabbit-stop");
+        try
+        {
+            using var refused = await device.DeleteAsync("/v1/events/kept");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.True(refused.Headers.RetryAfter is not null, "503 must say when to retry");
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("urn:skinprogress:problem:broker-unavailable", problem.GetProperty("type").GetString());
+        }
+        finally
+        {
+            await TestServices.RunServicesScriptAsync("rabbit-start");
+        }
+
+        await fixture.WaitUntilReadyAsync();
+        Assert.True(await fixture.WithDbAsync(db => db.RawEvents.AnyAsync(e => e.UserId == user.Id && e.ExternalId == "kept")));
+        Assert.Equal(25, (await me.GetDayAsync("2026-03-02")).Number("proteinGrams"));
+    }
 }

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SkinProgress.Contracts;
 using SkinProgress.IntegrationTests.Summaries;
+using static SkinProgress.IntegrationTests.Pipeline;
 using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.IntegrationTests.Me;
@@ -31,6 +34,51 @@ public sealed class PrivacyTests(SkinProgressFixture fixture)
         Assert.Equal(28, export.GetProperty("days").GetArrayLength());
         Assert.Single(export.GetProperty("summaries").EnumerateArray());
         Assert.DoesNotContain("hash", raw, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Export_GivesEachEventAsItWasSent_AtTheOffsetItWasWrittenWith()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        using var me = fixture.Client(user.UserKey);
+        HealthEvent[] sent =
+        [
+            new("run", "workout", new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.FromHours(1)), Workout: new Workout("running", 42.5, "vigorous", 8.25, 510, 151)),
+            new("soup", "meal", new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.FromMinutes(-330)), Meal: new Meal(31.5, 640, 70, 22, 45, "Lentil soup")),
+            new("scale", "weight", new DateTimeOffset(2026, 3, 2, 6, 0, 0, TimeSpan.Zero), Weight: new Weight(96.4)),
+            new("check", "skin_check", new DateTimeOffset(2026, 3, 2, 21, 0, 0, TimeSpan.Zero),
+                SkinCheck: new SkinCheck(new Dictionary<string, int> { ["abdomen"] = 2, ["arms"] = 0 }, ["fold_rash"])),
+        ];
+        var body = JsonSerializer.SerializeToNode(new { events = sent }, JsonSerializerOptions.Web)!;
+        // Sent flat, as devices do: the type's part inlined next to id, type and occurredAt.
+        foreach (var e in body["events"]!.AsArray().Select(n => n!.AsObject()))
+        {
+            foreach (var part in new[] { "workout", "meal", "hydration", "weight", "skinCheck" })
+            {
+                if (e[part] is JsonObject fields)
+                {
+                    e.Remove(part);
+                    foreach (var (name, value) in fields.ToList())
+                    {
+                        fields.Remove(name);
+                        e[name] = value;
+                    }
+                }
+                else
+                {
+                    e.Remove(part);
+                }
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await device.PostAsJsonAsync("/v1/events", body)).StatusCode);
+        await me.DayWithEventsAsync("2026-03-02", sent.Length);
+
+        var export = JsonDocument.Parse(await me.GetStringAsync("/v1/me/export")).RootElement;
+        var data = export.GetProperty("events").EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => JsonNode.Parse(e.GetProperty("data").GetRawText()));
+        Assert.All(sent, e => Assert.True(JsonNode.DeepEquals(JsonSerializer.SerializeToNode(e, JsonSerializerOptions.Web), data[e.Id]),
+            $"{e.Id} was exported as {data[e.Id]}"));
     }
 
     [Fact]

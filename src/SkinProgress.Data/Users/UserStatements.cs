@@ -1,0 +1,90 @@
+using Npgsql;
+using SkinProgress.Days;
+
+namespace SkinProgress.Data.Users;
+
+/// <summary>The hand-written statements of <c>users</c>: the per-user lock every write of events takes, and erasure.</summary>
+public static class UserStatements
+{
+    /// <summary>
+    /// Serializes all writes of each user for the rest of the open transaction (different users run in parallel), and
+    /// reads the users' zones under the locks so a concurrent time-zone change is seen consistently. The locks are
+    /// taken in key order, so two transactions that share users wait for each other instead of deadlocking. Users that
+    /// no longer exist (erased after their events were accepted) are missing from the answer.
+    /// </summary>
+    public static async Task<Dictionary<Guid, TimeZoneInfo>> LockAsync(NpgsqlConnection connection, IEnumerable<Guid> userIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var users = userIds.Distinct().ToArray();
+        var keys = users.Select(LockKey).Distinct().Order().ToArray();
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                // unnest() yields the array in order, and the aggregate calls the lock once per row as it is read.
+                new NpgsqlBatchCommand("select count(pg_advisory_xact_lock(k)) from unnest(@keys) k") { Parameters = { new("keys", keys) } },
+                new NpgsqlBatchCommand("select id, time_zone from users where id = any(@users)") { Parameters = { new("users", users) } },
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.NextResultAsync(ct);
+        var zones = new Dictionary<Guid, TimeZoneInfo>();
+        while (await reader.ReadAsync(ct))
+        {
+            zones[reader.GetGuid(0)] = LocalDay.TryFindZone(reader.GetString(1), out var zone) ? zone : TimeZoneInfo.Utc;
+        }
+
+        return zones;
+    }
+
+    /// <summary>
+    /// The users' source priorities, and whether each has more than one device or connection: with one source nothing
+    /// can be merged, so scoring reads no neighbouring days for them.
+    /// </summary>
+    public static async Task<Dictionary<Guid, UserSources>> ReadSourcesAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
+    {
+        await using var select = new NpgsqlCommand("""
+            select u.id, u.source_priorities, (select count(*) > 1 from devices d where d.user_id = u.id)
+            from users u where u.id = any($1)
+            """, connection)
+        {
+            Parameters = { new() { Value = userIds.ToArray() } },
+        };
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        var sources = new Dictionary<Guid, UserSources>();
+        while (await reader.ReadAsync(ct))
+        {
+            sources[reader.GetGuid(0)] = new UserSources(
+                SourcePrioritiesJson.Read(reader.IsDBNull(1) ? null : reader.GetString(1)), reader.GetBoolean(2));
+        }
+
+        return sources;
+    }
+
+    /// <summary>
+    /// Removes the user and everything about them, in the open transaction. Under the user's lock, so scoring either
+    /// stored its events before (and they are deleted here) or runs after and finds no user; events have no foreign key
+    /// to cascade from (see <see cref="Events.RawEventConfiguration"/>), every other table cascades from the user row.
+    /// </summary>
+    public static async Task<bool> EraseAsync(NpgsqlConnection connection, Guid userId, CancellationToken ct)
+    {
+        await LockAsync(connection, [userId], ct);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("delete from raw_events where user_id = @user") { Parameters = { new("user", userId) } },
+                new NpgsqlBatchCommand("delete from users where id = @user") { Parameters = { new("user", userId) } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(ct);
+        return batch.BatchCommands[1].RecordsAffected > 0;
+    }
+
+    public static long LockKey(Guid userId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        userId.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[..8]) ^ BitConverter.ToInt64(bytes[8..]);
+    }
+}

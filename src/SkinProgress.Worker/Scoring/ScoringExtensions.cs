@@ -23,7 +23,7 @@ public static class ScoringExtensions
     }
 
     /// <summary>
-    /// One queue for both scoring messages. Transient database errors are retried for minutes, so a
+    /// One queue for every scoring message: event batches (alone or coalesced by the Api) and time-zone changes. Transient database errors are retried for minutes, so a
     /// PostgreSQL restart delays scoring instead of failing it; anything else is retried briefly and then
     /// moved to the <c>scoring_error</c> queue with its exception, visible to admins.
     /// </summary>

@@ -29,6 +29,7 @@ public static class ApiExtensions
         });
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
+        builder.AddIngest();
         builder.AddImports();
         builder.AddJobStorage();
         builder.AddMetricsEndpoint();

@@ -18,7 +18,8 @@ namespace SkinProgress.Api.Ingest;
 /// <para>
 /// Every request still waits at most <see cref="RabbitMqOptions.PublishTimeout"/>: a message is given the time its
 /// oldest request has left, and a request whose time ran out before a publisher took it is refused unpublished.
-/// A refused request is answered 503 with nothing accepted: its batch was in no message the broker confirmed.
+/// A refused request is answered 503 with nothing accepted: its batch was in no message the broker confirmed into a
+/// queue.
 /// </para>
 /// <para>
 /// The publish runs outside every request, so it would belong to no request's trace. It is a span of its own that
@@ -138,7 +139,9 @@ public sealed class EventBatchCoalescer(
         using var timeout = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
         try
         {
-            await bus.Publish(new EventBatchesReceived([.. group.Select(p => p.Batch)]), timeout.Token);
+            // Mandatory: a confirm alone also comes for a message no queue took (the Worker has not yet bound this type,
+            // as after an upgrade of the Api alone); the broker then returns it, and the requests get their 503.
+            await bus.Publish(new EventBatchesReceived([.. group.Select(p => p.Batch)]), c => c.Mandatory = true, timeout.Token);
             IngestMetrics.RequestsPerMessage.Observe(group.Count);
             group.ForEach(p => p.Published.TrySetResult(true));
         }

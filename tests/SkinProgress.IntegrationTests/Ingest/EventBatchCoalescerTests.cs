@@ -102,6 +102,26 @@ public sealed class EventBatchCoalescerTests(SkinProgressFixture fixture)
     }
 
     [Fact]
+    public async Task Requests_AreAnswered503_WhileNoQueueTakesTheCoalescedMessages()
+    {
+        var user = await fixture.CreateUserAsync();
+        using var device = fixture.Client(user.DeviceKey);
+        using var me = fixture.Client(user.UserKey);
+
+        // As after an upgrade of the Api before the Worker: the broker confirms a message no queue is bound to take.
+        await using (var unbound = await PublishedMessages.UnbindFromScoringAsync(CoalescedExchange))
+        {
+            using var refused = await device.PostEventsAsync(Water("unroutable", "2026-05-08T10:00:00Z", 100));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+
+        using var accepted = await device.PostEventsAsync(Water("routable", "2026-05-08T11:00:00Z", 100));
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        await me.DayWithEventsAsync("2026-05-08", 1);
+        Assert.Equal(["routable"], await fixture.WithDbAsync(db => db.RawEvents.Where(e => e.UserId == user.Id).Select(e => e.ExternalId).ToListAsync()));
+    }
+
+    [Fact]
     public async Task RejectedEventInACoalescedMessage_GoesToTheErrorQueueAloneAsItsOwnBatch_AndTheOtherBatchesAreCounted()
     {
         var first = await fixture.CreateUserAsync();

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The fault-injection run of issue 5: a steady load of HTTP batches (100,000 events over 200 users by default)
-# while the Worker is SIGKILLed and restarted, RabbitMQ is restarted and PostgreSQL is restarted, each once
-# mid-run; then every acknowledged event must be stored exactly once and every day's totals must equal the
-# totals the client recomputes from what it got 202s for. Exits non-zero on any loss or double count.
+# while the Worker is SIGKILLed and restarted, the Api is SIGKILLed with requests in flight and restarted,
+# RabbitMQ is restarted and PostgreSQL is restarted, each once mid-run; then every acknowledged event must be
+# stored exactly once, every request that went unanswered must be stored whole or not at all (never twice), and
+# every day's totals must equal the totals the client recomputes from what it got 202s for and the unanswered
+# batches found stored. Exits non-zero on any loss or double count.
 #
 #   bench/faults.sh                                  the full run (a few minutes)
 #   bench/faults.sh --events 3000 --rate 300         a short one (test.sh)
@@ -19,10 +21,10 @@ trap bench_cleanup INT TERM EXIT
 
 bench_services
 bench_build
-bench_start_api
-bench_wait_ready
+bench_api_env
 
-# The bench program owns the Worker here: it has to SIGKILL it and start it again mid-run.
+# The bench program owns the Api and the Worker here: it has to SIGKILL them and start them again mid-run.
 dotnet "$bench_dll" faults --api "$api_url" --admin "$Admin__BootstrapKey" \
+  --api-dll "$api_dll" --api-log "$root/.data/$profile/logs/api-faults.log" \
   --worker-dll "$worker_dll" --worker-log "$root/.data/$profile/logs/worker-faults.log" \
   --services "$root/scripts/services.sh" --profile "$profile" "$@"

@@ -62,7 +62,8 @@ bench_build() {
   fi
 }
 
-bench_start_api() {
+# The Api's settings, exported for whoever starts it: bench_start_api here, or the fault run's bench program.
+bench_api_env() {
   mkdir -p "$root/.data/$profile/logs"
   export Admin__BootstrapKey="spa_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
   export DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production
@@ -74,6 +75,10 @@ bench_start_api() {
   export Email__From=summaries@bench.localhost Email__UnsubscribeMailbox=unsubscribe@bench.localhost
   api_url="http://127.0.0.1:$api_port"
   export Email__PublicBaseUrl=$api_url
+}
+
+bench_start_api() {
+  bench_api_env
   bench_host "$api_dll" --urls "$api_url" >"$root/.data/$profile/logs/api.log" 2>&1 &
   api_pid=$!
   bench_pids+=("$api_pid")

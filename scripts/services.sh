@@ -4,6 +4,7 @@
 # Profiles keep run.sh and test.sh apart: own ports, own data, own RabbitMQ node name.
 #
 #   scripts/services.sh start  run|test   start both (idempotent) and write .data/<profile>/env
+#   (other profiles: bench, smoke, or any name with SKINPROGRESS_PG_PORT and SKINPROGRESS_AMQP_PORT set)
 #   scripts/services.sh stop   run|test   stop both
 #   scripts/services.sh rabbit-stop|rabbit-start|pg-stop|pg-start run|test   for fault tests
 #   scripts/services.sh rabbitmqctl|rabbitmq-plugins run|test ARGS…   the broker's own tools, on this profile's node
@@ -22,7 +23,12 @@ case "$profile" in
   test) pg_port=${SKINPROGRESS_PG_PORT:-22432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-22682} ;;
   bench) pg_port=${SKINPROGRESS_PG_PORT:-23432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-23682} ;;
   smoke) pg_port=${SKINPROGRESS_PG_PORT:-24432}; amqp_port=${SKINPROGRESS_AMQP_PORT:-24682} ;;
-  *) echo "unknown profile $profile" >&2; exit 2 ;;
+  # Any other name is a profile of its own (a second bench beside the first, say), on ports the caller chooses.
+  *)
+    if [ -z "${SKINPROGRESS_PG_PORT:-}" ] || [ -z "${SKINPROGRESS_AMQP_PORT:-}" ]; then
+      echo "profile $profile needs SKINPROGRESS_PG_PORT and SKINPROGRESS_AMQP_PORT" >&2; exit 2
+    fi
+    pg_port=$SKINPROGRESS_PG_PORT; amqp_port=$SKINPROGRESS_AMQP_PORT ;;
 esac
 dist_port=$((amqp_port + 100))
 pg_bin=/usr/lib/postgresql/15/bin

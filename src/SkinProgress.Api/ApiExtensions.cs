@@ -30,6 +30,7 @@ public static class ApiExtensions
         });
         builder.AddKeyAuthentication();
         builder.AddRateLimits();
+        builder.AddIngest();
         builder.AddImports();
         builder.AddConnections();
         builder.AddJobStorage();

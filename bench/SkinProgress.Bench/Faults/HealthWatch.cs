@@ -11,6 +11,9 @@ public sealed class HealthWatch(HttpClient http)
 {
     public const string NoScoringConsumer = "scoring: no consumer";
 
+    /// <summary>No answer at all: the Api process is gone (or not listening yet).</summary>
+    public const string ApiUnreachable = "api unreachable";
+
     private readonly List<HealthSample> samples = [];
 
     public async Task RunAsync(CancellationToken ct)
@@ -66,7 +69,7 @@ public sealed class HealthWatch(HttpClient http)
         }
         catch (Exception e) when (e is HttpRequestException or JsonException or OperationCanceledException && !ct.IsCancellationRequested)
         {
-            return new HealthSample(at, 0, ["api unreachable"]);
+            return new HealthSample(at, 0, [ApiUnreachable]);
         }
     }
 

@@ -5,8 +5,12 @@ using SkinProgress.Data.Events;
 
 namespace SkinProgress.Bench.Faults;
 
+/// <summary>
+/// What PostgreSQL holds against the ledger. In-doubt batches (a request went unanswered, no 202 came after) are
+/// each stored whole or not at all; one stored in part means a request was half accepted.
+/// </summary>
 public sealed record Verification(long Stored, long Lost, long StoredNotAcknowledged, long DuplicateRows, long DoubleCounted,
-    long MissingFromTotals, int DaysChecked, int DaysMismatched, IReadOnlyList<string> Examples);
+    long MissingFromTotals, int DaysChecked, int DaysMismatched, int InDoubt, int InDoubtStored, int InDoubtPartial, IReadOnlyList<string> Examples);
 
 /// <summary>Compares what PostgreSQL holds for the run's users with the client's ledger.</summary>
 public static class Verifier
@@ -31,8 +35,9 @@ public static class Verifier
             }
         }
 
-        long lost = 0, extra = 0;
-        foreach (var (user, ids) in ledger.EventIds())
+        long lost = 0;
+        var acknowledged = ledger.EventIds();
+        foreach (var (user, ids) in acknowledged)
         {
             var have = stored.GetValueOrDefault(user) ?? [];
             foreach (var id in ids.Where(id => !have.Contains(id)))
@@ -43,11 +48,34 @@ public static class Verifier
                     examples.Add($"lost: user {devices[user].UserId} event {id}");
                 }
             }
-
-            extra += have.Count(id => !ids.Contains(id));
         }
 
-        var expected = ledger.ExpectedTotals();
+        var inDoubt = ledger.InDoubt();
+        var storedInDoubt = new List<EventBatch>();
+        var partial = 0;
+        foreach (var batch in inDoubt)
+        {
+            var have = stored.GetValueOrDefault(batch.User) ?? [];
+            var found = Enumerable.Range(0, batch.Count).Count(i => have.Contains(EventBatch.EventId(batch.IdPrefix, i)));
+            if (found == batch.Count)
+            {
+                storedInDoubt.Add(batch);
+            }
+            else if (found > 0)
+            {
+                partial++;
+                if (examples.Count < 5)
+                {
+                    examples.Add($"in doubt and stored in part: user {devices[batch.User].UserId} batch {batch.IdPrefix}, {found} of {batch.Count} events");
+                }
+            }
+        }
+
+        var doubted = Ledger.IdsOf(inDoubt);
+        long extra = stored.Sum(s => (long)s.Value.Count(id =>
+            !(acknowledged.TryGetValue(s.Key, out var a) && a.Contains(id)) && !(doubted.TryGetValue(s.Key, out var d) && d.Contains(id))));
+
+        var expected = ledger.ExpectedTotals(storedInDoubt);
         var actual = new Dictionary<(int, DateOnly), DayTotals>();
         foreach (var (user, day) in await DayStatements.ReadAsync(connection, userIds, ct))
         {
@@ -73,6 +101,7 @@ public static class Verifier
             }
         }
 
-        return new Verification(rows, lost, extra, duplicates, doubled, missing, expected.Count, mismatched, examples);
+        return new Verification(rows, lost, extra, duplicates, doubled, missing, expected.Count, mismatched,
+            inDoubt.Count, storedInDoubt.Count, partial, examples);
     }
 }

@@ -52,7 +52,7 @@ public sealed class Phase(
             while (DateTimeOffset.UtcNow < deadline && !ct.IsCancellationRequested)
             {
                 var batch = BatchFor(Interlocked.Increment(ref lastIndex));
-                if (await client.SendUntilAcceptedAsync(devices[batch.User], batch, deadline + drainTimeout, ct) is not null)
+                if ((await client.SendUntilAcceptedAsync(devices[batch.User], batch, deadline + drainTimeout, ct)).AcceptedAt is not null)
                 {
                     Interlocked.Add(ref acked, batch.Count);
                 }
@@ -91,7 +91,7 @@ public sealed class Phase(
             {
                 try
                 {
-                    acks[index] = await client.SendUntilAcceptedAsync(devices[batches[index].User], batches[index], deadline, ct);
+                    acks[index] = (await client.SendUntilAcceptedAsync(devices[batches[index].User], batches[index], deadline, ct)).AcceptedAt;
                 }
                 finally
                 {

@@ -53,7 +53,7 @@ public static class ResultTable
         {
             var depths = monitor.Depths(p.Name);
             var series = string.Join(" ", depths.Where((_, i) => i % Math.Max(1, depths.Count / 20) == 0).Select(d => d.Ready.ToString(CultureInfo.InvariantCulture)));
-            o.WriteLine(Inv($"| {p.Name} | {F(p.AckedEvents)} | {F(p.Counters.Requests)} | {F(p.Counters.Accepted)} | {F(p.Counters.Refused503)} | {F(p.Counters.ServerErrors)} | {F(p.Counters.ConnectionErrors)} | {p.Sending.TotalSeconds:F1} s | {p.ToLastCommit.TotalSeconds:F1} s{(p.Drained ? "" : " (NOT drained)")} | {(depths.Count == 0 ? 0 : depths.Max(d => d.Ready))} | {series} |"));
+            o.WriteLine(Inv($"| {p.Name} | {F(p.AckedEvents)} | {F(p.Counters.Requests)} | {F(p.Counters.Accepted)} | {F(p.Counters.Refused503)} | {F(p.Counters.ServerErrors)} | {F(p.Counters.ConnectionErrors + p.Counters.Unanswered)} | {p.Sending.TotalSeconds:F1} s | {p.ToLastCommit.TotalSeconds:F1} s{(p.Drained ? "" : " (NOT drained)")} | {(depths.Count == 0 ? 0 : depths.Max(d => d.Ready))} | {series} |"));
         }
 
         o.WriteLine();

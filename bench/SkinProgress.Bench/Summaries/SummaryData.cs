@@ -110,7 +110,7 @@ public static class SummaryData
                    w.strength as strength_sessions, food.protein as protein_grams, food.kcal as energy_kcal, w.minutes * 7 as workout_energy_kcal,
                    food.fluids as fluids_ml, weigh.kg as last_weight_kg, check_day::int as skin_checks, food.meals as meal_count,
                    food.meals + 2 + (w.minutes > 0)::int + w.strength + (weigh.kg is not null)::int + check_day::int as event_count,
-                   now() as updated_at
+                   null::jsonb as explanation, now() as updated_at
             from bench_people p
             cross join generate_series(0, {Days - 1}) d
             cross join lateral (select {monday} - {UserWeek} - {Days - 7} + d as date) day

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,16 @@ public static class IngestEndpoints
 {
     public const int MaxBodyBytes = 1024 * 1024;
     public const int MaxEvents = 1000;
+
+    /// <summary>The publisher that coalesces concurrent requests' batches; call after the bus is added, so it stops first.</summary>
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<EventBatchCoalescer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EventBatchCoalescer>());
+        return builder;
+    }
 
     public static RouteGroupBuilder MapIngest(this RouteGroupBuilder v1)
     {
@@ -45,7 +56,7 @@ public static class IngestEndpoints
     }
 
     public static async Task<Results<Accepted<IngestResponse>, ValidationProblem, ProblemHttpResult>> PostEvents(
-        HttpContext context, BatchPublisher publisher, TimeProvider time, CancellationToken ct)
+        HttpContext context, EventBatchCoalescer publisher, TimeProvider time, CancellationToken ct)
     {
         var (document, problem) = await JsonBody.ReadAsync(context.Request, MaxBodyBytes, ct);
         if (problem is not null)
@@ -79,6 +90,7 @@ public static class IngestEndpoints
         var accepted = new List<HealthEvent>(count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var acceptedBytes = 0;
         var index = 0;
         foreach (var element in events.EnumerateArray())
         {
@@ -99,6 +111,7 @@ public static class IngestEndpoints
             {
                 results.Add(new EventResult(validation.Id, EventResult.Accepted));
                 accepted.Add(validation.Event!);
+                acceptedBytes += JsonMarshal.GetRawUtf8Value(element).Length;
             }
 
             index++;
@@ -113,7 +126,7 @@ public static class IngestEndpoints
 
         var credential = Credential.From(context.User);
         var batch = new EventBatchReceived(Guid.NewGuid(), credential.RequireUser(), credential.DeviceId!.Value, credential.Source!, now, accepted);
-        if (!await publisher.TryPublishAsync(batch, ct))
+        if (!await publisher.TryPublishAsync(batch, acceptedBytes, ct))
         {
             return QueueUnavailable(context, "Nothing from this batch was accepted. Retry after the time in Retry-After.");
         }

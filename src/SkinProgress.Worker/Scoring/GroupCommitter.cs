@@ -94,7 +94,9 @@ public sealed class GroupCommitter(IServiceScopeFactory scopes, IOptions<Scoring
             return null;
         }
 
-        var links = group.Skip(1).Where(p => p.Trace != default).Select(p => new ActivityLink(p.Trace)).ToList();
+        // The batches of one coalesced message share its consume span: one link each is enough.
+        var links = group.Skip(1).Select(p => p.Trace).Where(t => t != default && t != group[0].Trace).Distinct()
+            .Select(t => new ActivityLink(t)).ToList();
         var activity = WorkerTelemetry.Source.StartActivity("scoring commit", ActivityKind.Internal, group[0].Trace, links: links);
         activity?.SetTag("messaging.batch.message_count", group.Count);
         return activity;

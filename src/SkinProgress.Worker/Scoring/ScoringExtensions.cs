@@ -23,7 +23,8 @@ public static class ScoringExtensions
     }
 
     /// <summary>
-    /// One queue for every scoring message: new events, removals, time-zone and source-priority changes. Transient database errors are retried for minutes, so a
+    /// One queue for every scoring message: event batches (alone or coalesced by the Api), removals, time-zone and
+    /// source-priority changes. Transient database errors are retried for minutes, so a
     /// PostgreSQL restart delays scoring instead of failing it; anything else is retried briefly and then
     /// moved to the <c>scoring_error</c> queue with its exception, visible to admins.
     /// </summary>

@@ -73,7 +73,7 @@ public sealed class DayStatementsTests(SkinProgressFixture fixture)
             await DayStatements.InsertSelectedAsync(c, $$"""
                 select 1 as strength_sessions, '{{user.Id}}'::uuid as user_id, date '2026-03-02' as local_date, '{"running/vigorous": 30}'::jsonb as workout_minutes,
                     60 as moderate_equivalent_minutes, 40.5 as protein_grams, 900 as energy_kcal, 300 as workout_energy_kcal, 750 as fluids_ml,
-                    96.2 as last_weight_kg, 1 as skin_checks, 2 as meal_count, 6 as event_count, now() as updated_at
+                    96.2 as last_weight_kg, 1 as skin_checks, 2 as meal_count, 6 as event_count, null::jsonb as explanation, now() as updated_at
                 """, default);
             return 0;
         });

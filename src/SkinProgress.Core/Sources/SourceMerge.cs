@@ -120,14 +120,11 @@ public static class SourceMerge
         // Every meal carries protein, so the protein source is the energy source too whenever it reported energy;
         // only when it reported none do another source's meals count, for their energy alone.
         var energyMeals = energySource == proteinSource ? [] : meals.Where(e => e.DeviceId == energySource?.DeviceId).ToList();
-        var totals = DailyTotalsCalculator.Compute(date, counted);
+        // The day still holds every report it was sent, merged or not: only what they add up to is counted once.
+        var totals = DailyTotalsCalculator.Compute(date, counted) with { EventCount = day.Count };
         if (energyMeals.Count > 0)
         {
-            totals = totals with
-            {
-                EnergyKcal = Math.Round(energyMeals.Sum(m => m.Event.Meal!.EnergyKcal ?? 0), 4),
-                EventCount = totals.EventCount + energyMeals.Count,
-            };
+            totals = totals with { EnergyKcal = Math.Round(energyMeals.Sum(m => m.Event.Meal!.EnergyKcal ?? 0), 4) };
         }
 
         var explanation = new DayExplanation(

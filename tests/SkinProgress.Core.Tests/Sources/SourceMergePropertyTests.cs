@@ -136,9 +136,9 @@ public sealed class SourceMergePropertyTests
             }
 
             var days = events.Select(e => e.LocalDate).Distinct().Select(d => SourceMerge.ComputeDay(d, events, SourcePriorities.Default)).ToList();
-            var counted = days.Sum(d => d.Totals.EventCount);
+            var held = days.Sum(d => d.Totals.EventCount);
             var minutesCounted = days.Sum(d => d.Totals.WorkoutMinutes.Values.Sum());
-            return counted == workouts.Count && Math.Abs(minutesCounted - expectedMinutes) < 1e-6
+            return held == events.Count && Math.Abs(minutesCounted - expectedMinutes) < 1e-6
                 && days.Sum(d => d.Explanation.Merged.Count) == events.Count - workouts.Count;
         }, iter: 500);
     }

@@ -253,7 +253,7 @@ public sealed class SourceMergeTests
         Assert.Equal(2, day.Totals.MealCount);
         Assert.Equal(900, day.Totals.EnergyKcal);
         Assert.Equal(500, day.Totals.FluidsMl);
-        Assert.Equal(4, day.Totals.EventCount);
+        Assert.Equal(6, day.Totals.EventCount);
         Assert.Equal(["manual"], day.Explanation.CountedSources[SourceMerge.Protein]);
         Assert.Equal(["apple_health"], day.Explanation.CountedSources[SourceMerge.Energy]);
         Assert.Equal(["apple_health"], day.Explanation.CountedSources[SourceMerge.Fluids]);

@@ -29,9 +29,10 @@ public sealed class DatabaseOutageTests(SkinProgressFixture fixture)
         finally
         {
             await TestServices.RunServicesScriptAsync("pg-start");
-            // Pooled connections died with the server; the test process holds both hosts' pools.
+            // Pooled connections died with the server; the test process holds both hosts' pools and its own.
             fixture.Api.Services.GetRequiredService<NpgsqlDataSource>().Clear();
             fixture.WorkerServices.GetRequiredService<NpgsqlDataSource>().Clear();
+            fixture.DataSource.Clear();
         }
 
         await fixture.WaitUntilReadyAsync();

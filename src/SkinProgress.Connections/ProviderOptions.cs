@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.OAuth;
+
 namespace SkinProgress.Connections;
 
 /// <summary>
@@ -33,6 +35,22 @@ public abstract class ProviderOptions
         }
 
         return IsConfigured && string.IsNullOrWhiteSpace(ClientSecret) ? "ClientSecret is required with a ClientId." : null;
+    }
+
+    /// <summary>
+    /// Points ASP.NET Core's OAuth handler at this provider with these credentials and one scope entry (the providers
+    /// separate scopes with commas or spaces, inside one parameter), without PKCE, which none of them documents.
+    /// </summary>
+    public void ApplyTo(OAuthOptions options, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ClientId = ClientId!;
+        options.ClientSecret = ClientSecret!;
+        options.AuthorizationEndpoint = AuthorizeUrl.AbsoluteUri;
+        options.TokenEndpoint = TokenUrl.AbsoluteUri;
+        options.Scope.Clear();
+        options.Scope.Add(scope);
+        options.UsePkce = false;
     }
 
     /// <summary>An API path resolved against <see cref="ApiBaseUrl"/>, which keeps its own path (e.g. /api/v3/).</summary>

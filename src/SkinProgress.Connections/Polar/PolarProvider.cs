@@ -30,14 +30,7 @@ public sealed class PolarProvider(IOptions<PolarOptions> settings, IHttpClientFa
     public void ConfigureOAuth(OAuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.ClientId = Options.ClientId!;
-        options.ClientSecret = Options.ClientSecret!;
-        options.AuthorizationEndpoint = Options.AuthorizeUrl.AbsoluteUri;
-        options.TokenEndpoint = Options.TokenUrl.AbsoluteUri;
-        options.Scope.Clear();
-        options.Scope.Add("accesslink.read_all");
-        // AccessLink documents no PKCE.
-        options.UsePkce = false;
+        Options.ApplyTo(options, "accesslink.read_all");
         options.BackchannelHttpHandler = new PolarTokenHandler(new SocketsHttpHandler());
     }
 

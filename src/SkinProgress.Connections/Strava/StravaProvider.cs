@@ -28,15 +28,7 @@ public sealed class StravaProvider(IOptions<StravaOptions> settings, IHttpClient
 
     public void ConfigureOAuth(OAuthOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.ClientId = Options.ClientId!;
-        options.ClientSecret = Options.ClientSecret!;
-        options.AuthorizationEndpoint = Options.AuthorizeUrl.AbsoluteUri;
-        options.TokenEndpoint = Options.TokenUrl.AbsoluteUri;
-        // Strava separates scopes with commas, so they go in as one entry; it documents no PKCE.
-        options.Scope.Clear();
-        options.Scope.Add("read,activity:read_all");
-        options.UsePkce = false;
+        Options.ApplyTo(options, "read,activity:read_all");
     }
 
     public string ReadOwnerId(OAuthCreatingTicketContext context)

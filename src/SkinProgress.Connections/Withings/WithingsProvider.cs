@@ -30,14 +30,7 @@ public sealed class WithingsProvider(IOptions<WithingsOptions> settings, IHttpCl
     public void ConfigureOAuth(OAuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.ClientId = Options.ClientId!;
-        options.ClientSecret = Options.ClientSecret!;
-        options.AuthorizationEndpoint = Options.AuthorizeUrl.AbsoluteUri;
-        options.TokenEndpoint = Options.TokenUrl.AbsoluteUri;
-        // Comma-separated, so one entry; Withings documents no PKCE.
-        options.Scope.Clear();
-        options.Scope.Add("user.metrics,user.activity");
-        options.UsePkce = false;
+        Options.ApplyTo(options, "user.metrics,user.activity");
         options.BackchannelHttpHandler = new WithingsTokenHandler(new SocketsHttpHandler());
     }
 

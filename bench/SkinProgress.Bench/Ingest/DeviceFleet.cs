@@ -12,9 +12,22 @@ public sealed record BenchDevice(Guid UserId, string Key);
 /// </summary>
 public static class DeviceFleet
 {
-    public static async Task<IReadOnlyList<BenchDevice>> CreateAsync(HttpClient http, string adminKey, int users, string tag, CancellationToken ct)
+    /// <summary>
+    /// The sources of a user with several: an original recording, an aggregator and a phone's mirror, so every merge
+    /// rule picks by priority rather than by a tie.
+    /// </summary>
+    private static readonly string[] MultiSources = ["polar", "strava", "apple_health"];
+
+    public static int MaxSources => MultiSources.Length;
+
+    /// <summary>
+    /// <paramref name="sources"/> devices per user, user u's in [u × sources, (u + 1) × sources): one "garmin" device
+    /// when 1, else that many of <see cref="MultiSources"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<BenchDevice>> CreateAsync(HttpClient http, string adminKey, int users, string tag, CancellationToken ct,
+        int sources = 1)
     {
-        var devices = new BenchDevice[users];
+        var devices = new BenchDevice[users * sources];
         var run = Guid.NewGuid().ToString("N")[..8];
         await Parallel.ForAsync(0, users, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (i, token) =>
         {
@@ -24,8 +37,12 @@ public static class DeviceFleet
                 profile = new { timeZone = "UTC", heightCm = 170, birthYear = 1985, sex = "female", startWeightKg = 110 },
             }, token);
             var userId = user.GetProperty("id").GetGuid();
-            var device = await PostAsync(http, adminKey, $"/v1/admin/users/{userId}/devices", new { name = "bench", source = "garmin" }, token);
-            devices[i] = new BenchDevice(userId, device.GetProperty("key").GetString()!);
+            for (var s = 0; s < sources; s++)
+            {
+                var source = sources == 1 ? "garmin" : MultiSources[s];
+                var device = await PostAsync(http, adminKey, $"/v1/admin/users/{userId}/devices", new { name = $"bench-{source}", source }, token);
+                devices[i * sources + s] = new BenchDevice(userId, device.GetProperty("key").GetString()!);
+            }
         });
         return devices;
     }

@@ -9,6 +9,9 @@ namespace SkinProgress.Bench.Load;
 /// The benchmark of issue 5: warm-up, batched ingest at full speed, single-event requests at full speed, then a
 /// fixed rate of half the batched maximum for latency. Prints one table; figures, not a test: the exit status is
 /// non-zero only when the harness itself could not measure (nothing accepted, or a phase never drained).
+/// With <c>--sources</c> 2 or 3 (issue 12), the batched phase runs a second time right after the first, as many
+/// senders, on other users with that many sources each reporting the same days: the two throughputs of one run
+/// give merging's cost.
 /// </summary>
 public static class LoadBenchmark
 {
@@ -18,6 +21,13 @@ public static class LoadBenchmark
         var users = args.Count("users", 400);
         var batchSize = args.Count("batch-size", 100);
         var drain = TimeSpan.FromSeconds(args.Number("drain-seconds", 180));
+        var sources = args.Count("sources", 1);
+        if (sources < 1 || sources > DeviceFleet.MaxSources)
+        {
+            Console.Error.WriteLine($"[bench] --sources must be 1 to {DeviceFleet.MaxSources}");
+            return 2;
+        }
+
         var processes = new List<WatchedProcess>
         {
             new("Api", args.Count("api-pid", 0), false),
@@ -43,6 +53,7 @@ public static class LoadBenchmark
 
         Console.Error.WriteLine($"[bench] creating {users} users with a device each");
         var devices = await DeviceFleet.CreateAsync(http, args.Text("admin"), users, "load", ct);
+        var multiDevices = sources == 1 ? null : await CreateMultiSourceAsync(http, args.Text("admin"), users, sources, ct);
         monitor.Start();
 
         // Each phase has its own dates (far apart), so its sums and commit times are its own.
@@ -59,6 +70,15 @@ public static class LoadBenchmark
         var apiPeak = Math.Max(monitor.PeakRss("batched", "Api"), 0);
         var workerPeak = Math.Max(monitor.PeakRss("batched", "Worker"), 0);
 
+        PhaseResult? multi = null;
+        if (multiDevices is not null)
+        {
+            RequireAlive(processes);
+            Console.Error.WriteLine($"[bench] batched ingest, {sources} sources per user");
+            multi = await new Phase("multi-source", multiDevices, new DateOnly(2014, 1, 1), batchSize, 1, http, database, monitor, sources)
+                .ClosedLoopAsync(args.Count("senders", 16), TimeSpan.FromSeconds(args.Number("batched-seconds", 30)), drain, ct);
+        }
+
         RequireAlive(processes);
         Console.Error.WriteLine("[bench] single-event requests");
         var single = await PhaseOf("single", 2016, 1, 24)
@@ -70,9 +90,16 @@ public static class LoadBenchmark
             .FixedRateAsync(rate / batchSize, TimeSpan.FromSeconds(args.Number("latency-seconds", 20)), drain, ct);
 
         RequireAlive(processes);
-        var phases = new[] { batched, single, latency };
-        ResultTable.Print(Console.Out, limits, users, batchSize, phases, rate, apiPeak, workerPeak, monitor, processes);
+        var phases = multi is null ? new[] { batched, single, latency } : [batched, single, latency, multi];
+        ResultTable.Print(Console.Out, limits, users, batchSize, phases, rate, apiPeak, workerPeak, monitor, processes, sources);
         return phases.All(p => p.Drained && p.AckedEvents > 0) ? 0 : 1;
+    }
+
+    private static async Task<IReadOnlyList<BenchDevice>> CreateMultiSourceAsync(HttpClient http, string adminKey, int users, int sources,
+        CancellationToken ct)
+    {
+        Console.Error.WriteLine($"[bench] creating {users} more users with {sources} devices each");
+        return await DeviceFleet.CreateAsync(http, adminKey, users, "load-multi", ct, sources);
     }
 
     /// <summary>A host that died would turn every later figure into a drain timeout: stop with the reason instead.</summary>

@@ -20,7 +20,9 @@ public sealed record PhaseResult(
 
 /// <summary>
 /// Drives one phase. Every phase writes to its own range of dates, so "all its events are counted in the daily
-/// totals" is a sum over that range, and commit times of the range belong to that phase alone.
+/// totals" is a sum over that range (event_count counts every report, merged or not), and commit times of the range
+/// belong to that phase alone. With <c>sources</c> &gt; 1, <c>devices</c> holds that many per
+/// user (see <see cref="DeviceFleet"/>), and each of a user's devices reports its own mirror of the same day.
 /// </summary>
 public sealed class Phase(
     string name,
@@ -30,7 +32,8 @@ public sealed class Phase(
     int batchesPerUserDay,
     HttpClient http,
     ScoringDatabase database,
-    Monitor monitor)
+    Monitor monitor,
+    int sources = 1)
 {
     private long lastIndex = -1;
 
@@ -39,7 +42,7 @@ public sealed class Phase(
     private DateOnly DateFor(long k) => firstDate.AddDays((int)(k / devices.Count / batchesPerUserDay));
 
     private EventBatch BatchFor(long k) =>
-        EventBatch.Create((int)(k % devices.Count), DateFor(k), $"{name[0]}{k}", batchSize);
+        EventBatch.Create((int)(k % devices.Count), DateFor(k), $"{name[0]}{k}", batchSize, (int)(k % devices.Count % sources));
 
     /// <summary>Closed loop: <paramref name="senders"/> devices at a time, each sending its next batch as soon as the last got its 202.</summary>
     public async Task<PhaseResult> ClosedLoopAsync(int senders, TimeSpan duration, TimeSpan drainTimeout, CancellationToken ct)

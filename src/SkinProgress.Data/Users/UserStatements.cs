@@ -8,11 +8,11 @@ public static class UserStatements
 {
     /// <summary>
     /// Serializes all writes of each user for the rest of the open transaction (different users run in parallel), and
-    /// reads the users' zones under the locks so a concurrent time-zone change is seen consistently. The locks are
+    /// reads the users' zones and source priorities under the locks so a concurrent change is seen consistently. The locks are
     /// taken in key order, so two transactions that share users wait for each other instead of deadlocking. Users that
     /// no longer exist (erased after their events were accepted) are missing from the answer.
     /// </summary>
-    public static async Task<Dictionary<Guid, TimeZoneInfo>> LockAsync(NpgsqlConnection connection, IEnumerable<Guid> userIds, CancellationToken ct)
+    public static async Task<Dictionary<Guid, LockedUser>> LockAsync(NpgsqlConnection connection, IEnumerable<Guid> userIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var users = userIds.Distinct().ToArray();
@@ -23,42 +23,24 @@ public static class UserStatements
             {
                 // unnest() yields the array in order, and the aggregate calls the lock once per row as it is read.
                 new NpgsqlBatchCommand("select count(pg_advisory_xact_lock(k)) from unnest(@keys) k") { Parameters = { new("keys", keys) } },
-                new NpgsqlBatchCommand("select id, time_zone from users where id = any(@users)") { Parameters = { new("users", users) } },
+                new NpgsqlBatchCommand("""
+                    select u.id, u.time_zone, u.source_priorities, (select count(*) > 1 from devices d where d.user_id = u.id)
+                    from users u where u.id = any(@users)
+                    """) { Parameters = { new("users", users) } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.NextResultAsync(ct);
-        var zones = new Dictionary<Guid, TimeZoneInfo>();
+        var locked = new Dictionary<Guid, LockedUser>();
         while (await reader.ReadAsync(ct))
         {
-            zones[reader.GetGuid(0)] = LocalDay.TryFindZone(reader.GetString(1), out var zone) ? zone : TimeZoneInfo.Utc;
+            locked[reader.GetGuid(0)] = new LockedUser(
+                LocalDay.TryFindZone(reader.GetString(1), out var zone) ? zone : TimeZoneInfo.Utc,
+                SourcePrioritiesJson.Read(reader.IsDBNull(2) ? null : reader.GetString(2)),
+                reader.GetBoolean(3));
         }
 
-        return zones;
-    }
-
-    /// <summary>
-    /// The users' source priorities, and whether each has more than one device or connection: with one source nothing
-    /// can be merged, so scoring reads no neighbouring days for them.
-    /// </summary>
-    public static async Task<Dictionary<Guid, UserSources>> ReadSourcesAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
-    {
-        await using var select = new NpgsqlCommand("""
-            select u.id, u.source_priorities, (select count(*) > 1 from devices d where d.user_id = u.id)
-            from users u where u.id = any($1)
-            """, connection)
-        {
-            Parameters = { new() { Value = userIds.ToArray() } },
-        };
-        await using var reader = await select.ExecuteReaderAsync(ct);
-        var sources = new Dictionary<Guid, UserSources>();
-        while (await reader.ReadAsync(ct))
-        {
-            sources[reader.GetGuid(0)] = new UserSources(
-                SourcePrioritiesJson.Read(reader.IsDBNull(1) ? null : reader.GetString(1)), reader.GetBoolean(2));
-        }
-
-        return sources;
+        return locked;
     }
 
     /// <summary>

@@ -27,16 +27,16 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
         // Users erased after their batch was accepted have no zone: there is nobody to store those for.
-        var zones = await UserStatements.LockAsync(Connection, batches.Select(b => b.UserId), ct);
-        var stored = batches.Where(b => zones.ContainsKey(b.UserId)).ToList();
-        var rows = EventRows.From(stored, zones);
+        var users = await UserStatements.LockAsync(Connection, batches.Select(b => b.UserId), ct);
+        var stored = batches.Where(b => users.ContainsKey(b.UserId)).ToList();
+        var rows = EventRows.From(stored, users.ToDictionary(u => u.Key, u => u.Value.Zone));
         if (rows.Count == 0)
         {
             return 0;
         }
 
         var touched = await EventStatements.StoreAsync(Connection, rows, ct);
-        await RecomputeAsync(touched, ct);
+        await RecomputeAsync(touched, users, ct);
         await DeviceStatements.RecordActivityAsync(Connection, [.. stored.GroupBy(b => b.DeviceId).Select(g => new DeviceActivity(g.Key,
             g.Max(b => b.ReceivedAt), g.Where(b => b.ImportId is not null).Select(b => (DateTimeOffset?)b.ReceivedAt).Max()))], ct);
         await transaction.CommitAsync(ct);
@@ -72,13 +72,14 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
     private async Task<int> ForUserAsync(Guid userId, Func<TimeZoneInfo, Task<List<UserDay>>> change, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        if (!(await UserStatements.LockAsync(Connection, [userId], ct)).TryGetValue(userId, out var zone))
+        var users = await UserStatements.LockAsync(Connection, [userId], ct);
+        if (!users.TryGetValue(userId, out var user))
         {
             return 0;
         }
 
-        var touched = await change(zone);
-        await RecomputeAsync(touched, ct);
+        var touched = await change(user.Zone);
+        await RecomputeAsync(touched, users, ct);
         await transaction.CommitAsync(ct);
         return touched.Count;
     }
@@ -88,15 +89,14 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
     /// on the days around it (a run reported at 23:58 and at 00:01), so those days are recomputed too, each from the
     /// events of its whole merge window; a user with one source has nothing to merge, and only the touched days are read.
     /// </summary>
-    private async Task RecomputeAsync(List<UserDay> touched, CancellationToken ct)
+    private async Task RecomputeAsync(List<UserDay> touched, Dictionary<Guid, LockedUser> users, CancellationToken ct)
     {
         if (touched.Count == 0)
         {
             return;
         }
 
-        var sources = await UserStatements.ReadSourcesAsync(Connection, [.. touched.Select(d => d.UserId).Distinct()], ct);
-        bool Several(Guid user) => sources.TryGetValue(user, out var s) && s.Several;
+        bool Several(Guid user) => users.TryGetValue(user, out var u) && u.Several;
         var affected = touched.SelectMany(d => Several(d.UserId) ? Days(d.UserId, MergeWindow.Affected(d.Date)) : [d]).Distinct().ToList();
         var events = await EventStatements.ReadDaysAsync(Connection,
             affected.SelectMany(d => Several(d.UserId) ? Days(d.UserId, MergeWindow.ToRead(d.Date)) : [d]), ct);
@@ -113,7 +113,7 @@ public sealed class EventStore(SkinProgressDbContext db, TimeProvider time)
 
             var window = Several(day.UserId) ? Days(day.UserId, MergeWindow.ToRead(day.Date)).SelectMany(d => events[d]) : events[day];
             var merged = SourceMerge.ComputeDay(day.Date, window,
-                sources.TryGetValue(day.UserId, out var s) ? s.Priorities : SourcePriorities.Default);
+                users.TryGetValue(day.UserId, out var u) ? u.Priorities : SourcePriorities.Default);
             written.Add(new DayWrite(day.UserId, merged.Totals, merged.Explanation));
         }
 

@@ -17,8 +17,8 @@ public sealed class UserStatementsTests(SkinProgressFixture fixture)
         var zones = await fixture.InTransactionAsync(c => UserStatements.LockAsync(c, [tokyo.Id, london.Id, Guid.NewGuid(), london.Id], default));
 
         Assert.Equal(2, zones.Count);
-        Assert.Equal("Europe/London", zones[london.Id].Id);
-        Assert.Equal("Asia/Tokyo", zones[tokyo.Id].Id);
+        Assert.Equal("Europe/London", zones[london.Id].Zone.Id);
+        Assert.Equal("Asia/Tokyo", zones[tokyo.Id].Zone.Id);
     }
 
     [Fact]

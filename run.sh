@@ -77,6 +77,12 @@ host SkinProgress.Worker & pids+=($!)
 host SkinProgress.Api --urls "$ASPNETCORE_URLS" & pids+=($!)
 
 for _ in $(seq 1 60); do curl -fs "$url/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+# The Api offers every provider given a client id; say which, so a person knows what the connect page will show.
+providers=""
+for p in Strava Withings Polar; do
+  v="Providers__${p}__ClientId"
+  [ -n "${!v:-}" ] && providers="$providers ${p}"
+done
 cat <<INFO
 
   SkinProgress is running.
@@ -86,6 +92,7 @@ cat <<INFO
     Jobs dashboard $url/admin/jobs   (sign in with the admin key)
     Operations     $url/admin/ops    (queues, failed messages, weekly emails, sync health)
     Mail catcher   ${catcher:-(not started: Smtp__Host=$Smtp__Host)}
+    Connections    ${providers:- none configured (set Providers__<Name>__ClientId; see docs/connections.md)}
     Admin key      $Admin__BootstrapKey
 
   Ctrl-C stops it.

@@ -256,10 +256,12 @@ public static class SummaryChart
         /// <summary>Draws the text and returns its left edge.</summary>
         public float Text(string text, float x, float baseline, SKTextAlign align, SKFont font)
         {
-            smooth.Color = TextColor;
-            Canvas.DrawText(text, x, baseline, align, font, smooth);
+            // Measured once and drawn left-aligned: aligning in DrawText would measure the text a second time.
             var width = font.MeasureText(text);
-            return align switch { SKTextAlign.Right => x - width, SKTextAlign.Center => x - (width / 2), _ => x };
+            var left = align switch { SKTextAlign.Right => x - width, SKTextAlign.Center => x - (width / 2), _ => x };
+            smooth.Color = TextColor;
+            Canvas.DrawText(text, left, baseline, SKTextAlign.Left, font, smooth);
+            return left;
         }
 
         public void Fill(SKRect rect, SKColor color)

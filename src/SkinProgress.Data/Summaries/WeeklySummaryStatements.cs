@@ -6,8 +6,8 @@ namespace SkinProgress.Data.Summaries;
 
 /// <summary>
 /// The hand-written statements on <c>weekly_summaries</c>: storing a chunk's compiled summaries, and the send's
-/// claim, mark-sent and mark-failed. The never-twice guarantee rests on their use together: a row is claimed (locked)
-/// in a transaction, mailed, and marked in that same transaction, so a concurrent or later send skips it.
+/// claim, mark-sent and mark-failed. The never-twice guarantee rests on their use together: rows are claimed (locked)
+/// in a transaction, mailed, and marked in that same transaction, so a concurrent or later send skips them.
 /// </summary>
 public sealed class WeeklySummaryStatements(SkinProgressDbContext db)
 {
@@ -31,41 +31,51 @@ public sealed class WeeklySummaryStatements(SkinProgressDbContext db)
     }
 
     /// <summary>
-    /// Locks the summary for sending, inside the caller's open transaction, when it is still to be sent: due, neither
-    /// sent nor failed, its user subscribed, and not locked by another sender (skipped rather than waited for). Null
-    /// otherwise.
+    /// Locks for sending, inside the caller's open transaction, those of the users' summaries of the week that are
+    /// still to be sent: due, neither sent nor failed, their user subscribed, and not locked by another sender
+    /// (skipped rather than waited for). In the order of <paramref name="userIds"/>.
     /// </summary>
-    public async Task<ClaimedSummary?> ClaimForSendingAsync(Guid userId, DateOnly weekStart, CancellationToken ct)
+    public async Task<IReadOnlyList<ClaimedSummary>> ClaimForSendingAsync(DateOnly weekStart, IReadOnlyCollection<Guid> userIds, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(userIds);
         var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A summary is claimed inside the transaction that marks it sent or failed.");
+            ?? throw new InvalidOperationException("Summaries are claimed inside the transaction that marks them sent or failed.");
         await using var select = new NpgsqlCommand("""
-            select s.html, s.text, s.chart_png, u.email, u.display_name, u.unsubscribe_token
-            from weekly_summaries s join users u on u.id = s.user_id
-            where s.user_id = @user and s.week_start = @week and s.sent_at is null and s.send_failed_at is null
-              and s.email_due and u.unsubscribed_at is null
+            select s.user_id, s.html, s.text, s.chart_png, u.email, u.display_name, u.unsubscribe_token
+            from unnest(@users) with ordinality as c(user_id, position)
+                 join weekly_summaries s on s.user_id = c.user_id and s.week_start = @week
+                 join users u on u.id = s.user_id
+            where s.sent_at is null and s.send_failed_at is null and s.email_due and u.unsubscribed_at is null
+            order by c.position
             for update of s skip locked
             """, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
-        select.Parameters.AddWithValue("user", userId);
+        select.Parameters.AddWithValue("users", userIds.ToArray());
         select.Parameters.AddWithValue("week", weekStart);
         await using var reader = await select.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
+        var claimed = new List<ClaimedSummary>(userIds.Count);
+        while (await reader.ReadAsync(ct))
         {
-            return null;
+            claimed.Add(new ClaimedSummary(
+                reader.GetGuid(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetFieldValue<byte[]>(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.GetString(6)));
         }
 
-        return new ClaimedSummary(
-            reader.GetString(0),
-            reader.GetString(1),
-            reader.GetFieldValue<byte[]>(2),
-            reader.GetString(3),
-            reader.IsDBNull(4) ? null : reader.GetString(4),
-            reader.GetString(5));
+        return claimed;
     }
 
-    public Task MarkSentAsync(Guid userId, DateOnly weekStart, DateTimeOffset sentAt, CancellationToken ct) =>
-        db.WeeklySummaries.Where(w => w.UserId == userId && w.WeekStart == weekStart)
+    /// <summary>Marks the users' summaries of the week sent, in one statement.</summary>
+    public Task MarkSentAsync(DateOnly weekStart, IReadOnlyCollection<Guid> userIds, DateTimeOffset sentAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var ids = userIds.ToArray();
+        return db.WeeklySummaries.Where(w => w.WeekStart == weekStart && ids.Contains(w.UserId))
             .ExecuteUpdateAsync(u => u.SetProperty(w => w.SentAt, sentAt), ct);
+    }
 
     /// <summary>Marks the summary failed for good, with the reason admins see (cut to the column's length).</summary>
     public Task MarkFailedAsync(Guid userId, DateOnly weekStart, DateTimeOffset failedAt, string reason, CancellationToken ct)

@@ -63,18 +63,28 @@ public static class SummaryChart
         ArgumentNullException.ThrowIfNull(data.SmoothedWeight);
         ArgumentNullException.ThrowIfNull(data.DailyMinutes);
 
-        using var bitmap = new SKBitmap(new SKImageInfo(Width * pixelDensity, Height * pixelDensity, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        using (var canvas = new SKCanvas(bitmap))
-        using (var pen = new Pen(canvas))
+        var surface = ChartSurface.Rent(Width * pixelDensity, Height * pixelDensity, SKColors.White);
+        byte[] png;
+        try
         {
-            canvas.Clear(SKColors.White);
-            canvas.Scale(pixelDensity);
-            DrawWeight(pen, data.WeighIns, data.SmoothedWeight);
-            DrawMinutes(pen, [.. data.DailyMinutes.OrderBy(d => d.Date)]);
+            using (var pen = new Pen(surface.Canvas))
+            {
+                surface.Canvas.Scale(pixelDensity);
+                DrawWeight(pen, data.WeighIns, data.SmoothedWeight);
+                DrawMinutes(pen, [.. data.DailyMinutes.OrderBy(d => d.Date)]);
+            }
+
+            using var pixels = surface.Bitmap.PeekPixels();
+            png = IndexedPng.Encode(pixels, Inks);
+        }
+        catch
+        {
+            surface.Dispose();
+            throw;
         }
 
-        using var pixels = bitmap.PeekPixels();
-        return IndexedPng.Encode(pixels, Inks);
+        surface.Return();
+        return png;
     }
 
     private static void DrawWeight(Pen pen, IReadOnlyList<ChartPoint> weighIns, IReadOnlyList<ChartPoint> smoothed)
@@ -246,10 +256,12 @@ public static class SummaryChart
         /// <summary>Draws the text and returns its left edge.</summary>
         public float Text(string text, float x, float baseline, SKTextAlign align, SKFont font)
         {
-            smooth.Color = TextColor;
-            Canvas.DrawText(text, x, baseline, align, font, smooth);
+            // Measured once and drawn left-aligned: aligning in DrawText would measure the text a second time.
             var width = font.MeasureText(text);
-            return align switch { SKTextAlign.Right => x - width, SKTextAlign.Center => x - (width / 2), _ => x };
+            var left = align switch { SKTextAlign.Right => x - width, SKTextAlign.Center => x - (width / 2), _ => x };
+            smooth.Color = TextColor;
+            Canvas.DrawText(text, left, baseline, SKTextAlign.Left, font, smooth);
+            return left;
         }
 
         public void Fill(SKRect rect, SKColor color)

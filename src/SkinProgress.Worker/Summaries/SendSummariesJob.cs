@@ -14,10 +14,12 @@ using SkinProgress.ServiceDefaults.Jobs;
 namespace SkinProgress.Worker.Summaries;
 
 /// <summary>
-/// Emails the chunk's stored summaries over one SMTP connection. Each summary row is locked (FOR UPDATE SKIP
-/// LOCKED) while its mail is handed to SMTP and marked sent in the same transaction: a second server skips a row
-/// being sent, a re-run or retry finds it sent, and an SMTP failure rolls back so Hangfire's retry sends it once
-/// SMTP is back.
+/// Emails the chunk's stored summaries over one SMTP connection, a batch of them per transaction. The batch's summary
+/// rows are locked (FOR UPDATE SKIP LOCKED) while their mails are handed to SMTP and marked sent or failed in the same
+/// transaction: a second server skips rows being sent, a re-run or retry finds them sent. Whatever ends a batch early
+/// (an SMTP outage, cancellation), the mails already handed to SMTP are marked before the job fails, so Hangfire's
+/// retry sends only the rest. One transaction per batch instead of per email: the claim, the mark and the commit
+/// are paid once for <see cref="SendBatch"/> emails.
 /// <para>
 /// Sends are isolated per recipient. A stored address that is no single mailbox, or a permanent (5xx) refusal of
 /// the recipient or the message, marks that summary failed with its reason and the loop goes on; a temporary (4xx)
@@ -34,34 +36,23 @@ public sealed class SendSummariesJob(
     TimeProvider time,
     ILogger<SendSummariesJob> logger) : ISendSummaries
 {
+    /// <summary>
+    /// Emails per transaction. Only a batch whose commit never happens after its mails were accepted (the Worker
+    /// killed, the database gone mid-batch) is sent again by the retry, so this bounds that rare repeat, as one
+    /// transaction per email bounded it to one; 20 already cuts the per-email claim, mark and commit to a twentieth.
+    /// </summary>
+    public const int SendBatch = 20;
+
     public async Task RunAsync(DateOnly weekStart, Guid[] userIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         using var client = new SmtpClient();
-        int sent = 0, failed = 0, deferred = 0;
-        ExceptionDispatchInfo? firstDeferral = null;
+        var tally = new Tally();
         try
         {
-            foreach (var userId in userIds)
+            foreach (var batch in userIds.Chunk(SendBatch))
             {
-                try
-                {
-                    switch (await SendOneAsync(client, userId, weekStart, ct))
-                    {
-                        case Outcome.Sent:
-                            sent++;
-                            break;
-                        case Outcome.Failed:
-                            failed++;
-                            break;
-                    }
-                }
-                catch (SmtpCommandException e) when (Classify(e) == Refusal.Temporary)
-                {
-                    // This recipient, for now: the rest of the chunk goes on, and the retry tries this one again.
-                    deferred++;
-                    firstDeferral ??= ExceptionDispatchInfo.Capture(e);
-                }
+                await SendBatchAsync(client, weekStart, batch, tally, ct);
             }
         }
         finally
@@ -72,24 +63,84 @@ public sealed class SendSummariesJob(
             }
         }
 
-        logger.LogInformation("Week {WeekStart}: sent {Sent} weekly summaries, {Failed} failed, {Deferred} deferred", weekStart, sent, failed, deferred);
-        SummaryMetrics.CountEmails(sent, failed);
+        logger.LogInformation("Week {WeekStart}: sent {Sent} weekly summaries, {Failed} failed, {Deferred} deferred",
+            weekStart, tally.Sent, tally.Failed, tally.Deferred);
+        SummaryMetrics.CountEmails(tally.Sent, tally.Failed);
         // Failing the job is what gets the deferred ones retried; the sent and failed ones are skipped then.
-        firstDeferral?.Throw();
+        tally.FirstDeferral?.Throw();
     }
 
-    private async Task<Outcome> SendOneAsync(SmtpClient client, Guid userId, DateOnly weekStart, CancellationToken ct)
+    private async Task SendBatchAsync(SmtpClient client, DateOnly weekStart, Guid[] userIds, Tally tally, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await summaries.ClaimForSendingAsync(userId, weekStart, ct) is not { } claimed)
+        // Sent, or failed and marked so, in this transaction: committed however the batch ends.
+        var sent = new List<Guid>(userIds.Length);
+        var marked = 0;
+        try
         {
-            return Outcome.Skipped; // sent or failed already, being sent by another server, unsubscribed, or erased
+            // Sent or failed already, being sent by another server, unsubscribed, or erased: not claimed.
+            foreach (var claimed in await summaries.ClaimForSendingAsync(weekStart, userIds, ct))
+            {
+                try
+                {
+                    if (await SendOneAsync(client, claimed, weekStart, ct) is { } failure)
+                    {
+                        await summaries.MarkFailedAsync(claimed.UserId, weekStart, time.GetUtcNow(), failure.Reason, ct);
+                        logger.LogWarning("Weekly summary of {UserId} for {WeekStart} not sent: {Reason}", claimed.UserId, weekStart, failure.LogReason);
+                        marked++;
+                        tally.Failed++;
+                    }
+                    else
+                    {
+                        sent.Add(claimed.UserId);
+                    }
+                }
+                catch (SmtpCommandException e) when (Classify(e) == Refusal.Temporary)
+                {
+                    // This recipient, for now: the rest of the chunk goes on, and the retry tries this one again.
+                    tally.Deferred++;
+                    tally.FirstDeferral ??= ExceptionDispatchInfo.Capture(e);
+                }
+            }
+        }
+        catch (Exception e) when (sent.Count + marked > 0)
+        {
+            // The mails handed to SMTP before the outage must be marked, or the retry would send them again.
+            try
+            {
+                await CommitAsync(transaction, weekStart, sent);
+            }
+            catch (Exception commitError)
+            {
+                throw new AggregateException(e, commitError);
+            }
+
+            tally.Sent += sent.Count;
+            throw;
         }
 
+        await CommitAsync(transaction, weekStart, sent);
+        tally.Sent += sent.Count;
+    }
+
+    /// <summary>Marks the batch's sent summaries and commits, even when the job is being cancelled: they went out.</summary>
+    private async Task CommitAsync(IDbContextTransaction transaction, DateOnly weekStart, List<Guid> sent)
+    {
+        if (sent.Count > 0)
+        {
+            await summaries.MarkSentAsync(weekStart, sent, time.GetUtcNow(), CancellationToken.None);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Hands one claimed summary to SMTP; the reason it failed for good, or null when it was accepted.</summary>
+    private async Task<SendFailure?> SendOneAsync(SmtpClient client, ClaimedSummary claimed, DateOnly weekStart, CancellationToken ct)
+    {
         // Stored before addresses were checked with the rules that send them, an address may be no mailbox at all.
         if (!EmailAddress.TryParse(claimed.Email, out var to, out var problem))
         {
-            return await FailAsync(transaction, userId, weekStart, $"Unusable address: {problem}", "unusable address", ct);
+            return new SendFailure($"Unusable address: {problem}", "unusable address");
         }
 
         var o = email.Value;
@@ -97,7 +148,7 @@ public sealed class SendSummariesJob(
             new MailboxAddress(o.FromName, o.From),
             to.ToMailbox(claimed.DisplayName),
             SummaryEmail.Subject(weekStart),
-            userId,
+            claimed.UserId,
             weekStart,
             $"{o.PublicBaseUrl.TrimEnd('/')}/v1/unsubscribe/{claimed.UnsubscribeToken}",
             SummaryEmail.UnsubscribeMailto(o.UnsubscribeMailbox, claimed.UnsubscribeToken));
@@ -111,26 +162,13 @@ public sealed class SendSummariesJob(
         try
         {
             await client.SendAsync(message, ct);
+            return null;
         }
         catch (SmtpCommandException e) when (Classify(e) == Refusal.Permanent)
         {
             // MailKit has reset the SMTP transaction (RSET), so the connection carries on with the next message.
-            return await FailAsync(transaction, userId, weekStart, $"Refused by the SMTP server: {(int)e.StatusCode} {e.Message}",
-                $"SMTP {(int)e.StatusCode}", ct);
+            return new SendFailure($"Refused by the SMTP server: {(int)e.StatusCode} {e.Message}", $"SMTP {(int)e.StatusCode}");
         }
-
-        await summaries.MarkSentAsync(userId, weekStart, time.GetUtcNow(), ct);
-        await transaction.CommitAsync(ct);
-        return Outcome.Sent;
-    }
-
-    /// <summary>Marks the locked row failed for good, with the reason admins see; the log gets no address.</summary>
-    private async Task<Outcome> FailAsync(IDbContextTransaction transaction, Guid userId, DateOnly weekStart, string reason, string logReason, CancellationToken ct)
-    {
-        await summaries.MarkFailedAsync(userId, weekStart, time.GetUtcNow(), reason, ct);
-        await transaction.CommitAsync(ct);
-        logger.LogWarning("Weekly summary of {UserId} for {WeekStart} not sent: {Reason}", userId, weekStart, logReason);
-        return Outcome.Failed;
     }
 
     /// <summary>
@@ -146,11 +184,19 @@ public sealed class SendSummariesJob(
         _ => Refusal.Service,
     };
 
-    private enum Outcome
+    /// <summary>Why a summary will not be sent: the reason admins see, and the log's, which names no address.</summary>
+    private sealed record SendFailure(string Reason, string LogReason);
+
+    /// <summary>The job's counts, and the first temporary refusal, rethrown at the end so the job is retried.</summary>
+    private sealed class Tally
     {
-        Skipped,
-        Sent,
-        Failed,
+        public int Sent { get; set; }
+
+        public int Failed { get; set; }
+
+        public int Deferred { get; set; }
+
+        public ExceptionDispatchInfo? FirstDeferral { get; set; }
     }
 
     private enum Refusal

@@ -48,4 +48,43 @@ public sealed class IndexedPngTests
 
         Assert.Equal(Blue, decoded.GetPixel(5, 3));
     }
+
+    [Theory]
+    [InlineData(1)]  // four bits a pixel: runs that start and end in either half of a byte
+    [InlineData(20)] // a byte a pixel
+    public void Encode_RunsOfEveryLength_AtEveryOffset_AndRepeatedRows_DecodeToThePixelsDrawn(int tealLevels)
+    {
+        Ink[] inks = [new(Teal, tealLevels), new(Blue, 1)];
+        var palette = IndexedPng.Palette(inks);
+        const int width = 61;
+        using var bitmap = new SKBitmap(new SKImageInfo(width, 12, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        bitmap.Erase(SKColors.White);
+        for (var y = 0; y < 12; y++)
+        {
+            // Runs 1, 2, 3… pixels long, alternating colours, starting one pixel later on each pair of rows; each
+            // pair is the same row twice.
+            var (x, length, colour) = (y / 2, 1, 1);
+            while (x < width)
+            {
+                for (var i = 0; i < length && x < width; i++, x++)
+                {
+                    bitmap.SetPixel(x, y, palette[colour]);
+                }
+
+                (length, colour) = (length + 1, (colour % (palette.Length - 1)) + 1);
+                x += length % 3; // and white gaps of 0 to 2
+            }
+        }
+
+        using var pixels = bitmap.PeekPixels();
+        using var decoded = SKBitmap.Decode(IndexedPng.Encode(pixels, inks));
+
+        for (var y = 0; y < 12; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                Assert.Equal(bitmap.GetPixel(x, y), decoded.GetPixel(x, y));
+            }
+        }
+    }
 }

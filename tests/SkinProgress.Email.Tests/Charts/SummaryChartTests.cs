@@ -104,6 +104,24 @@ public sealed class SummaryChartTests
     }
 
     [Fact]
+    public void RenderPng_GivesTheSameBytes_WhateverWasDrawnBefore_OnParallelThreads()
+    {
+        var ordinary = SampleWeeks.Ordinary().Chart();
+        var expected = SummaryChart.RenderPng(ordinary);
+        SummaryChartData[] others = [SampleWeeks.Urgent().Chart(), new([], [], []), SampleWeeks.FirstWeek().Chart()];
+
+        var rendered = new byte[48][];
+        Parallel.For(0, rendered.Length, new ParallelOptions { MaxDegreeOfParallelism = 6 }, i =>
+        {
+            // Other charts, and the other size, drawn in between on the same threads.
+            SummaryChart.RenderPng(others[i % others.Length], pixelDensity: 1 + (i % 2));
+            rendered[i] = SummaryChart.RenderPng(ordinary);
+        });
+
+        Assert.All(rendered, png => Assert.Equal(expected, png));
+    }
+
+    [Fact]
     public void RenderPng_WritesASampleToTheOutputFolder()
     {
         var folder = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "samples")).FullName;

@@ -36,17 +36,45 @@ public sealed class WeeklySummaryStatementsTests(SkinProgressFixture fixture)
 
         var claimed = await InTransactionAsync(async s =>
         {
-            var claim = await s.ClaimForSendingAsync(user.Id, Week, default);
-            await s.MarkSentAsync(user.Id, Week, CompiledAt.AddMinutes(5), default);
+            var claim = Assert.Single(await s.ClaimForSendingAsync(Week, [user.Id], default));
+            await s.MarkSentAsync(Week, [user.Id], CompiledAt.AddMinutes(5), default);
             return claim;
         });
 
-        Assert.NotNull(claimed);
-        Assert.Equal(("<p>hello</p>", "hello", user.Email), (claimed.Html, claimed.Text, claimed.Email));
+        Assert.Equal((user.Id, "<p>hello</p>", "hello", user.Email), (claimed.UserId, claimed.Html, claimed.Text, claimed.Email));
         Assert.Equal(Chart, claimed.ChartPng);
         Assert.False(string.IsNullOrEmpty(claimed.UnsubscribeToken));
         Assert.Equal(CompiledAt.AddMinutes(5), (await RowAsync(user)).SentAt);
-        Assert.Null(await InTransactionAsync(s => s.ClaimForSendingAsync(user.Id, Week, default)));
+        Assert.Empty(await InTransactionAsync(s => s.ClaimForSendingAsync(Week, [user.Id], default)));
+    }
+
+    [Fact]
+    public async Task ClaimForSending_OfSeveralUsers_ReturnsThoseStillToSend_InTheGivenOrder_AndMarkSentMarksThemAll()
+    {
+        var users = new[] { await fixture.CreateUserAsync(), await fixture.CreateUserAsync(), await fixture.CreateUserAsync(), await fixture.CreateUserAsync() };
+        var (notDue, sent) = (users[1], users[3]);
+        await WithStatementsAsync((s, _) => s.StoreCompiledAsync([.. users.Select(u => Compiled(u, u.Email, emailDue: u != notDue))], CompiledAt, default));
+        await InTransactionAsync(async s =>
+        {
+            await s.MarkSentAsync(Week, [sent.Id], CompiledAt, default);
+            return true;
+        });
+
+        Guid[] order = [users[2].Id, sent.Id, notDue.Id, users[0].Id];
+        var claimed = await InTransactionAsync(async s =>
+        {
+            var claim = await s.ClaimForSendingAsync(Week, order, default);
+            await s.MarkSentAsync(Week, [.. claim.Select(c => c.UserId)], CompiledAt.AddMinutes(5), default);
+            return claim;
+        });
+
+        Assert.Equal([users[2].Id, users[0].Id], claimed.Select(c => c.UserId));
+        Assert.Equal([users[2].Email, users[0].Email], claimed.Select(c => c.Text));
+        Assert.Equal(CompiledAt.AddMinutes(5), (await RowAsync(users[0])).SentAt);
+        Assert.Equal(CompiledAt.AddMinutes(5), (await RowAsync(users[2])).SentAt);
+        Assert.Equal(CompiledAt, (await RowAsync(sent)).SentAt);
+        Assert.Null((await RowAsync(notDue)).SentAt);
+        Assert.Empty(await InTransactionAsync(s => s.ClaimForSendingAsync(Week, order, default)));
     }
 
     [Fact]
@@ -56,8 +84,7 @@ public sealed class WeeklySummaryStatementsTests(SkinProgressFixture fixture)
         await WithStatementsAsync((s, _) => s.StoreCompiledAsync([Compiled(notDue, "x", emailDue: false), Compiled(unsubscribed, "x")], CompiledAt, default));
         await fixture.WithDbAsync(db => db.Users.Where(u => u.Id == unsubscribed.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.UnsubscribedAt, CompiledAt)));
 
-        Assert.Null(await InTransactionAsync(s => s.ClaimForSendingAsync(notDue.Id, Week, default)));
-        Assert.Null(await InTransactionAsync(s => s.ClaimForSendingAsync(unsubscribed.Id, Week, default)));
+        Assert.Empty(await InTransactionAsync(s => s.ClaimForSendingAsync(Week, [notDue.Id, unsubscribed.Id], default)));
     }
 
     [Fact]
@@ -70,13 +97,13 @@ public sealed class WeeklySummaryStatementsTests(SkinProgressFixture fixture)
         var holderDb = holder.ServiceProvider.GetRequiredService<SkinProgressDbContext>();
         await using (var held = await holderDb.Database.BeginTransactionAsync())
         {
-            Assert.NotNull(await holder.ServiceProvider.GetRequiredService<WeeklySummaryStatements>().ClaimForSendingAsync(user.Id, Week, default));
+            Assert.Single(await holder.ServiceProvider.GetRequiredService<WeeklySummaryStatements>().ClaimForSendingAsync(Week, [user.Id], default));
 
-            Assert.Null(await InTransactionAsync(s => s.ClaimForSendingAsync(user.Id, Week, default)));
+            Assert.Empty(await InTransactionAsync(s => s.ClaimForSendingAsync(Week, [user.Id], default)));
             await held.RollbackAsync();
         }
 
-        Assert.NotNull(await InTransactionAsync(s => s.ClaimForSendingAsync(user.Id, Week, default)));
+        Assert.Single(await InTransactionAsync(s => s.ClaimForSendingAsync(Week, [user.Id], default)));
     }
 
     [Fact]
@@ -84,7 +111,7 @@ public sealed class WeeklySummaryStatementsTests(SkinProgressFixture fixture)
     {
         var user = await fixture.CreateUserAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => WithStatementsAsync((s, _) => s.ClaimForSendingAsync(user.Id, Week, default)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WithStatementsAsync((s, _) => s.ClaimForSendingAsync(Week, [user.Id], default)));
     }
 
     [Fact]
@@ -96,7 +123,7 @@ public sealed class WeeklySummaryStatementsTests(SkinProgressFixture fixture)
 
         await InTransactionAsync(async s =>
         {
-            await s.ClaimForSendingAsync(user.Id, Week, default);
+            await s.ClaimForSendingAsync(Week, [user.Id], default);
             await s.MarkFailedAsync(user.Id, Week, CompiledAt.AddMinutes(1), reason, default);
             return true;
         });
@@ -105,7 +132,7 @@ public sealed class WeeklySummaryStatementsTests(SkinProgressFixture fixture)
         Assert.Equal(CompiledAt.AddMinutes(1), row.SendFailedAt);
         Assert.Equal(reason[..WeeklySummaryRow.SendFailureMaxLength], row.SendFailure);
         Assert.Null(row.SentAt);
-        Assert.Null(await InTransactionAsync(s => s.ClaimForSendingAsync(user.Id, Week, default)));
+        Assert.Empty(await InTransactionAsync(s => s.ClaimForSendingAsync(Week, [user.Id], default)));
     }
 
     private static readonly byte[] Chart = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SkinProgress.Data.Summaries;
 using SkinProgress.ServiceDefaults.Jobs;
+using SkinProgress.Worker.Summaries;
 using SmtpServer.Protocol;
 
 namespace SkinProgress.IntegrationTests.Summaries;
@@ -155,11 +156,57 @@ public sealed class SendIsolationTests(SkinProgressFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task SmtpOutageInALaterBatch_MarksEveryMailThatWentOut_AndTheRetrySendsOnlyTheRest()
+    {
+        var users = new TestUser[SendSummariesJob.SendBatch + 5];
+        for (var i = 0; i < users.Length; i++)
+        {
+            users[i] = await fixture.CreateUserAsync();
+        }
+
+        await using (var scope = fixture.Api.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<WeeklySummaryStatements>().StoreCompiledAsync(
+                [.. users.Select(u => new CompiledSummary(u.Id, Week, "{}", "<p>week</p>", "week", [0x89, 0x50, 0x4E, 0x47], EmailDue: true))],
+                DateTimeOffset.UtcNow, CancellationToken.None);
+        }
+
+        // The first batch is committed whole; the outage falls two mails into the second.
+        var wentOut = SendSummariesJob.SendBatch + 2;
+        fixture.Smtp.FailAfter(wentOut);
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => SendDirectlyAsync(users));
+
+            var received = users.Where(u => fixture.Smtp.To(u.Email).Count == 1).ToList();
+            Assert.Equal(wentOut, received.Count);
+            var rows = await Task.WhenAll(users.Select(RowAsync));
+            Assert.Equal(received.Select(u => u.Id).Order(), rows.Where(r => r.SentAt is not null).Select(r => r.UserId).Order());
+        }
+        finally
+        {
+            fixture.Smtp.EndOutage();
+        }
+
+        await SendDirectlyAsync(users);
+
+        Assert.All(users, user => Assert.Single(fixture.Smtp.To(user.Email)));
+        Assert.All(await Task.WhenAll(users.Select(RowAsync)), row => Assert.NotNull(row.SentAt));
+    }
+
     private async Task<TestUser> UserWithFourWeeksAsync()
     {
         var user = await fixture.CreateUserAsync();
         await fixture.FeedFourWeeksAsync(user, Week);
         return user;
+    }
+
+    /// <summary>The chunk's send job run in this process, as Hangfire runs it, so its exception reaches the test.</summary>
+    private async Task SendDirectlyAsync(TestUser[] users)
+    {
+        await using var scope = fixture.WorkerServices.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISendSummaries>().RunAsync(Week, [.. users.Select(u => u.Id)], CancellationToken.None);
     }
 
     private async Task SetStoredEmailAsync(TestUser user, string email) =>

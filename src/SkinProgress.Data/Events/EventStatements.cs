@@ -240,11 +240,8 @@ public static class EventStatements
     /// Bulk-inserts the rows a query selects (seeding a benchmark's data set): the query names every column of
     /// <see cref="Columns"/>, which are taken from it by name, so a column it lacks is an error, not a shifted value.
     /// </summary>
-    public static async Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct)
-    {
-        await using var insert = new NpgsqlCommand($"insert into raw_events ({ColumnList}) select {ColumnList} from ({query}) q", connection) { CommandTimeout = 0 };
-        await insert.ExecuteNonQueryAsync(ct);
-    }
+    public static Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct) =>
+        SelectedRows.InsertAsync(connection, "raw_events", Columns, query, ct);
 
     private static async Task<List<UserDay>> ReadDaysAsync(NpgsqlCommand command, CancellationToken ct)
     {

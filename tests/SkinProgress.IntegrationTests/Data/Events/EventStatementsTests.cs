@@ -115,7 +115,7 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
             await transaction.CommitAsync();
         }
 
-        // The pooled connection goes back without it.
+        // Committed, the connection holds no staging table: it goes back to the pool with nothing of this transaction.
         Assert.False(await StagingTableExistsAsync(connection));
         Assert.All(await ReadAsync(user, new DateOnly(2026, 1, 5)), e => Assert.Equal(200, e.Event.Hydration!.VolumeMl));
     }

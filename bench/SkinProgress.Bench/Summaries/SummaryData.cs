@@ -2,14 +2,15 @@ using System.Diagnostics;
 using Npgsql;
 using SkinProgress.Data.Days;
 using SkinProgress.Data.Events;
+using SkinProgress.Data.Users;
 
 namespace SkinProgress.Bench.Summaries;
 
 /// <summary>
-/// Writes what a weekly-summary run reads, straight into PostgreSQL with set-based SQL (the Api would take hours
-/// for 100,000 users × 42 days): users with a complete profile, six weeks of daily totals ending on each user's
-/// summarised week, and skin checks as raw events (the summary loader reads those, not just the daily count).
-/// Every user logs something in the last four weeks, so every summary is due an email.
+/// Writes what a weekly-summary run reads with set-based SQL, through each table's <c>InsertSelectedAsync</c> in
+/// SkinProgress.Data (the Api would take hours for 100,000 users × 42 days): users with a complete profile, six weeks
+/// of daily totals ending on each user's summarised week, and skin checks as raw events (the summary loader reads
+/// those, not just the daily count). Every user logs something in the last four weeks, so every summary is due an email.
 /// </summary>
 public static class SummaryData
 {
@@ -77,26 +78,25 @@ public static class SummaryData
         // The user's own week: the given Monday aligned back to their week start (Sunday: the day before, ...).
         const string UserWeek = "(case p.week_start when 'Sunday' then 1 when 'Saturday' then 2 else 0 end)";
 
-        await ExecuteAsync(connection, $"""
-            insert into users (id, email, display_name, height_cm, birth_year, sex, time_zone, start_weight_kg, goal_weight_kg,
-                               bariatric_surgery_date, smoker, week_start, summary_hour, created_at, unsubscribe_token)
-            select p.id, 'user' || p.n || '@bench.localhost',
-                   case when p.n % 4 = 0 then null else (array['Alex','Sam','Robin','Kim','Jo','Maria','Chen','Ayşe','José','Noor'])[1 + p.n % 10] end,
-                   150 + (p.n * 37 % 45), 1950 + (p.n * 13 % 55),
-                   (array['female','female','male','unspecified'])[1 + p.n % 4],
+        await UserStatements.InsertSelectedAsync(connection, $"""
+            select p.id, 'user' || p.n || '@bench.localhost' as email,
+                   case when p.n % 4 = 0 then null else (array['Alex','Sam','Robin','Kim','Jo','Maria','Chen','Ayşe','José','Noor'])[1 + p.n % 10] end as display_name,
+                   150 + (p.n * 37 % 45) as height_cm, 1950 + (p.n * 13 % 55) as birth_year,
+                   (array['female','female','male','unspecified'])[1 + p.n % 4] as sex,
                    p.time_zone,
-                   case when p.n % 6 = 0 then null else round(p.start_kg::numeric, 1) end,
-                   case when p.n % 3 = 0 then null else round((p.start_kg * 0.65)::numeric, 1) end,
-                   case when p.bariatric then {monday} - (200 + p.n * 11 % 700) else null end,
-                   case p.n % 7 when 0 then true when 1 then null else false end,
-                   p.week_start, 6 + p.n % 5, now() - interval '1 year',
-                   replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '')
+                   case when p.n % 6 = 0 then null else round(p.start_kg::numeric, 1) end as start_weight_kg,
+                   case when p.n % 3 = 0 then null else round((p.start_kg * 0.65)::numeric, 1) end as goal_weight_kg,
+                   case when p.bariatric then {monday} - (200 + p.n * 11 % 700) else null end as bariatric_surgery_date,
+                   case p.n % 7 when 0 then true when 1 then null else false end as smoker,
+                   p.week_start, 6 + p.n % 5 as summary_hour, now() - interval '1 year' as created_at,
+                   replace(gen_random_uuid()::text, '-', '') || replace(gen_random_uuid()::text, '-', '') as unsubscribe_token,
+                   null::timestamptz as unsubscribed_at, null::jsonb as source_priorities
             from bench_people p where {range}
             """, ct);
 
-        await ExecuteAsync(connection, $"""
-            insert into devices (id, user_id, name, source, created_at)
-            select p.device_id, p.id, 'Bench phone', 'bench', now() - interval '1 year'
+        await DeviceStatements.InsertSelectedAsync(connection, $"""
+            select p.device_id as id, p.id as user_id, 'Bench phone' as name, 'bench' as source, now() - interval '1 year' as created_at,
+                   null::timestamptz as last_event_at, null::timestamptz as last_import_at
             from bench_people p where {range} and p.checks_skin
             """, ct);
 

@@ -173,12 +173,8 @@ public static class DayStatements
     /// Bulk-inserts the rows a query selects (seeding a benchmark's data set): the query names every column of
     /// <see cref="Columns"/>, which are taken from it by name, so a column it lacks is an error, not a shifted value.
     /// </summary>
-    public static async Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct)
-    {
-        var columns = string.Join(", ", Columns);
-        await using var insert = new NpgsqlCommand($"insert into daily_totals ({columns}) select {columns} from ({query}) q", connection) { CommandTimeout = 0 };
-        await insert.ExecuteNonQueryAsync(ct);
-    }
+    public static Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct) =>
+        SelectedRows.InsertAsync(connection, "daily_totals", Columns, query, ct);
 
     /// <summary>Asking for a commit timestamp is an error while they are not tracked, not a null.</summary>
     private const string CommitTime =

@@ -13,39 +13,53 @@ namespace SkinProgress.Data.Events;
 /// </summary>
 public static class EventStatements
 {
-    private sealed record Column(string Name, Func<IReadOnlyList<RawEvent>, NpgsqlParameter> Values);
+    /// <summary>A column the store writes: as one array parameter of the <c>unnest</c> upsert, or as one field of a COPY row.</summary>
+    private abstract record Column(string Name)
+    {
+        public abstract NpgsqlParameter Values(IReadOnlyList<RawEvent> rows);
+
+        public abstract Task WriteAsync(NpgsqlBinaryImporter copy, RawEvent row, CancellationToken ct);
+    }
+
+    private sealed record Column<T>(string Name, NpgsqlDbType Type, Func<RawEvent, T> Value) : Column(Name)
+    {
+        public override NpgsqlParameter Values(IReadOnlyList<RawEvent> rows) => ArrayOf(rows.Select(Value), Type);
+
+        // Npgsql writes a null value as NULL, so the nullable columns need no branch of their own.
+        public override Task WriteAsync(NpgsqlBinaryImporter copy, RawEvent row, CancellationToken ct) => copy.WriteAsync(Value(row), Type, ct);
+    }
 
     private static readonly Column[] Key =
     [
-        new("user_id", r => ArrayOf(r.Select(e => e.UserId))),
-        new("source", r => ArrayOf(r.Select(e => e.Source))),
-        new("external_id", r => ArrayOf(r.Select(e => e.ExternalId))),
-        new("received_at", r => ArrayOf(r.Select(e => e.ReceivedAt), NpgsqlDbType.TimestampTz)),
+        new Column<Guid>("user_id", NpgsqlDbType.Uuid, e => e.UserId),
+        new Column<string>("source", NpgsqlDbType.Text, e => e.Source),
+        new Column<string>("external_id", NpgsqlDbType.Text, e => e.ExternalId),
+        new Column<DateTimeOffset>("received_at", NpgsqlDbType.TimestampTz, e => e.ReceivedAt),
     ];
 
     /// <summary>What the event says: a stored version differing in any of these is another version of it.</summary>
     private static readonly Column[] Content =
     [
-        new("device_id", r => ArrayOf(r.Select(e => e.DeviceId))),
-        new("type", r => ArrayOf(r.Select(e => e.Type))),
-        new("occurred_at", r => ArrayOf(r.Select(e => e.OccurredAt), NpgsqlDbType.TimestampTz)),
-        new("occurred_offset_minutes", r => ArrayOf(r.Select(e => e.OccurredOffsetMinutes))),
-        new("local_date", r => ArrayOf(r.Select(e => e.LocalDate), NpgsqlDbType.Date)),
-        new("activity", r => ArrayOf(r.Select(e => e.Activity), NpgsqlDbType.Text)),
-        new("duration_minutes", r => ArrayOf(r.Select(e => e.DurationMinutes), NpgsqlDbType.Double)),
-        new("intensity", r => ArrayOf(r.Select(e => e.Intensity), NpgsqlDbType.Text)),
-        new("distance_km", r => ArrayOf(r.Select(e => e.DistanceKm), NpgsqlDbType.Double)),
-        new("energy_kcal", r => ArrayOf(r.Select(e => e.EnergyKcal), NpgsqlDbType.Double)),
-        new("avg_heart_rate", r => ArrayOf(r.Select(e => e.AvgHeartRate), NpgsqlDbType.Integer)),
-        new("protein_grams", r => ArrayOf(r.Select(e => e.ProteinGrams), NpgsqlDbType.Double)),
-        new("carbs_grams", r => ArrayOf(r.Select(e => e.CarbsGrams), NpgsqlDbType.Double)),
-        new("fat_grams", r => ArrayOf(r.Select(e => e.FatGrams), NpgsqlDbType.Double)),
-        new("vitamin_c_mg", r => ArrayOf(r.Select(e => e.VitaminCMg), NpgsqlDbType.Double)),
-        new("meal_name", r => ArrayOf(r.Select(e => e.MealName), NpgsqlDbType.Text)),
-        new("volume_ml", r => ArrayOf(r.Select(e => e.VolumeMl), NpgsqlDbType.Double)),
-        new("weight_kg", r => ArrayOf(r.Select(e => e.WeightKg), NpgsqlDbType.Double)),
-        new("body_fat_percent", r => ArrayOf(r.Select(e => e.BodyFatPercent), NpgsqlDbType.Double)),
-        new("skin_check", r => ArrayOf(r.Select(e => e.SkinCheck), NpgsqlDbType.Jsonb)),
+        new Column<Guid>("device_id", NpgsqlDbType.Uuid, e => e.DeviceId),
+        new Column<string>("type", NpgsqlDbType.Text, e => e.Type),
+        new Column<DateTimeOffset>("occurred_at", NpgsqlDbType.TimestampTz, e => e.OccurredAt),
+        new Column<short>("occurred_offset_minutes", NpgsqlDbType.Smallint, e => e.OccurredOffsetMinutes),
+        new Column<DateOnly>("local_date", NpgsqlDbType.Date, e => e.LocalDate),
+        new Column<string?>("activity", NpgsqlDbType.Text, e => e.Activity),
+        new Column<double?>("duration_minutes", NpgsqlDbType.Double, e => e.DurationMinutes),
+        new Column<string?>("intensity", NpgsqlDbType.Text, e => e.Intensity),
+        new Column<double?>("distance_km", NpgsqlDbType.Double, e => e.DistanceKm),
+        new Column<double?>("energy_kcal", NpgsqlDbType.Double, e => e.EnergyKcal),
+        new Column<int?>("avg_heart_rate", NpgsqlDbType.Integer, e => e.AvgHeartRate),
+        new Column<double?>("protein_grams", NpgsqlDbType.Double, e => e.ProteinGrams),
+        new Column<double?>("carbs_grams", NpgsqlDbType.Double, e => e.CarbsGrams),
+        new Column<double?>("fat_grams", NpgsqlDbType.Double, e => e.FatGrams),
+        new Column<double?>("vitamin_c_mg", NpgsqlDbType.Double, e => e.VitaminCMg),
+        new Column<string?>("meal_name", NpgsqlDbType.Text, e => e.MealName),
+        new Column<double?>("volume_ml", NpgsqlDbType.Double, e => e.VolumeMl),
+        new Column<double?>("weight_kg", NpgsqlDbType.Double, e => e.WeightKg),
+        new Column<double?>("body_fat_percent", NpgsqlDbType.Double, e => e.BodyFatPercent),
+        new Column<string?>("skin_check", NpgsqlDbType.Jsonb, e => e.SkinCheck),
     ];
 
     /// <summary>Every column the store writes, in the order of its parameters.</summary>
@@ -69,10 +83,8 @@ public static class EventStatements
     // another day must be taken out of the old one too. A newer identical version only moves received_at forward, so it
     // touches no day. The read is LATERAL so each offered row is one primary-key lookup: a join against unnest() is
     // planned without knowing its size, and a hash join scanned the whole user.
-    private static readonly string Upsert = $"""
-        with offered as (
-            select * from unnest({string.Join(", ", Columns.Select((_, i) => $"${i + 1}"))}) as t({ColumnList})
-        ),
+    private static string Upsert(string offered) => $"""
+        with offered as ({offered}),
         changed as (
             select o.user_id, o.local_date, s.local_date as old_date
             from offered o left join lateral (
@@ -88,7 +100,19 @@ public static class EventStatements
         select user_id, local_date from changed union select user_id, old_date from changed where old_date is not null
         """;
 
+    private static readonly string UnnestUpsert =
+        Upsert($"select * from unnest({string.Join(", ", Columns.Select((_, i) => $"${i + 1}"))}) as t({ColumnList})");
+
+    private static readonly string StagedUpsert = Upsert("select * from pg_temp.raw_events_offered");
+
     private static readonly string ReadColumns = string.Join(", ", Columns.Select(c => $"r.{c}"));
+
+    /// <summary>
+    /// From this many rows a group is sent with a binary COPY into a temporary table and upserted from there, instead
+    /// of as one array parameter per column: it costs PostgreSQL less per row for large groups, more for small ones
+    /// (bench/README.md, "Storing large groups through COPY").
+    /// </summary>
+    public const int StagedFrom = 1000;
 
     /// <summary>
     /// Stores each row unless the stored version of it is newer, and returns the days whose events changed (the new
@@ -102,13 +126,52 @@ public static class EventStatements
             return [];
         }
 
-        await using var upsert = new NpgsqlCommand(Upsert, connection);
+        if (rows.Count >= StagedFrom)
+        {
+            await StageAsync(connection, rows, ct);
+            await using var staged = new NpgsqlCommand(StagedUpsert, connection);
+            return await ReadDaysAsync(staged, ct);
+        }
+
+        await using var upsert = new NpgsqlCommand(UnnestUpsert, connection);
         foreach (var column in Key.Concat(Content))
         {
             upsert.Parameters.Add(column.Values(rows));
         }
 
         return await ReadDaysAsync(upsert, ct);
+    }
+
+    /// <summary>
+    /// Copies the rows into a temporary table that lives until the transaction ends (so a pooled connection keeps
+    /// nothing), made anew if this transaction already staged a group.
+    /// </summary>
+    private static async Task StageAsync(NpgsqlConnection connection, IReadOnlyList<RawEvent> rows, CancellationToken ct)
+    {
+        await using (var create = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("drop table if exists pg_temp.raw_events_offered"),
+                new NpgsqlBatchCommand("create temp table raw_events_offered (like raw_events) on commit drop"),
+            },
+        })
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        var columns = Key.Concat(Content).ToList();
+        await using var copy = await connection.BeginBinaryImportAsync($"copy pg_temp.raw_events_offered ({ColumnList}) from stdin (format binary)", ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            foreach (var column in columns)
+            {
+                await column.WriteAsync(copy, row, ct);
+            }
+        }
+
+        await copy.CompleteAsync(ct);
     }
 
     /// <summary>Every stored event of the days, with who reported it; a day without events is there, empty.</summary>
@@ -240,11 +303,8 @@ public static class EventStatements
     /// Bulk-inserts the rows a query selects (seeding a benchmark's data set): the query names every column of
     /// <see cref="Columns"/>, which are taken from it by name, so a column it lacks is an error, not a shifted value.
     /// </summary>
-    public static async Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct)
-    {
-        await using var insert = new NpgsqlCommand($"insert into raw_events ({ColumnList}) select {ColumnList} from ({query}) q", connection) { CommandTimeout = 0 };
-        await insert.ExecuteNonQueryAsync(ct);
-    }
+    public static Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct) =>
+        SelectedRows.InsertAsync(connection, "raw_events", Columns, query, ct);
 
     private static async Task<List<UserDay>> ReadDaysAsync(NpgsqlCommand command, CancellationToken ct)
     {

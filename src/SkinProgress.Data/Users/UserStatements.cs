@@ -3,7 +3,7 @@ using SkinProgress.Days;
 
 namespace SkinProgress.Data.Users;
 
-/// <summary>The hand-written statements of <c>users</c>: the per-user lock every write of events takes, and erasure.</summary>
+/// <summary>The hand-written statements of <c>users</c>: the per-user lock every write of events takes, erasure, and seeding.</summary>
 public static class UserStatements
 {
     /// <summary>
@@ -62,6 +62,21 @@ public static class UserStatements
         await batch.ExecuteNonQueryAsync(ct);
         return batch.BatchCommands[1].RecordsAffected > 0;
     }
+
+    /// <summary>Every column of <c>users</c>, as <see cref="InsertSelectedAsync"/> takes them from its query.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "id", "email", "display_name", "height_cm", "birth_year", "sex", "time_zone", "start_weight_kg", "goal_weight_kg",
+        "bariatric_surgery_date", "smoker", "week_start", "summary_hour", "created_at", "unsubscribe_token", "unsubscribed_at",
+        "source_priorities",
+    ];
+
+    /// <summary>
+    /// Bulk-inserts the users a query selects (seeding a benchmark's data set): the query names every column of
+    /// <see cref="Columns"/>, which are taken from it by name, so a column it lacks is an error, not a shifted value.
+    /// </summary>
+    public static Task InsertSelectedAsync(NpgsqlConnection connection, string query, CancellationToken ct) =>
+        SelectedRows.InsertAsync(connection, "users", Columns, query, ct);
 
     public static long LockKey(Guid userId)
     {

@@ -15,7 +15,12 @@ public sealed class ScoringOptions
     [Range(1, 32)]
     public int Writers { get; set; } = 2;
 
-    /// <summary>Messages being consumed at once: enough to fill every writer's next group while it commits.</summary>
+    /// <summary>
+    /// Messages being consumed at once (and the broker's prefetch): enough to fill every writer's next group while it
+    /// commits. The Api's messages carry many requests (up to 1,000 events, 1 MiB), so each one in flight is held in
+    /// memory many times over: at 128 the Worker reached ~460 MB under the benchmark's load, at 32 ~330 MB, with groups
+    /// as large and no more CPU per event (bench/README.md, "Worker memory").
+    /// </summary>
     [Range(1, 10_000)]
-    public int ConcurrentMessages { get; set; } = 128;
+    public int ConcurrentMessages { get; set; } = 32;
 }

@@ -44,15 +44,17 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
         Assert.All(events, e => Assert.Equal((user.DeviceId, "garmin", Day), (e.DeviceId, e.Source, e.LocalDate)));
     }
 
-    [Fact]
-    public async Task Store_IdenticalResend_TouchesNoDay_AndAChangedOneTouchesItsOldAndNewDay()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Store_IdenticalResend_TouchesNoDay_AndAChangedOneTouchesItsOldAndNewDay(bool largeGroup)
     {
         var user = await fixture.CreateUserAsync();
         var meal = new HealthEvent("m", "meal", new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero), Meal: new Meal(30));
-        await StoreAsync(Row(user, meal));
+        await StoreAsync(largeGroup, Row(user, meal));
 
-        var identical = await StoreAsync(Row(user, meal, receivedAt: Accepted.AddMinutes(1)));
-        var moved = await StoreAsync(Row(user, meal with { Meal = new Meal(35) }, Day.AddDays(1), Accepted.AddMinutes(2)));
+        var identical = await StoreAsync(largeGroup, Row(user, meal, receivedAt: Accepted.AddMinutes(1)));
+        var moved = await StoreAsync(largeGroup, Row(user, meal with { Meal = new Meal(35) }, Day.AddDays(1), Accepted.AddMinutes(2)));
 
         Assert.Empty(identical);
         Assert.Equal(new[] { Day, Day.AddDays(1) }, moved.Select(d => d.Date).Order());
@@ -60,36 +62,62 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
         Assert.Empty(await ReadAsync(user, Day));
     }
 
-    [Fact]
-    public async Task Store_KeepsTheVersionAcceptedLast_WhenTheNewerIsStoredFirst()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Store_KeepsTheVersionAcceptedLast_WhenTheNewerIsStoredFirst(bool largeGroup)
     {
         var user = await fixture.CreateUserAsync();
         var older = new HealthEvent("m", "meal", new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero), Meal: new Meal(30));
         var newer = older with { Meal = new Meal(45) };
-        await StoreAsync(Row(user, newer, receivedAt: Accepted.AddSeconds(1)));
+        await StoreAsync(largeGroup, Row(user, newer, receivedAt: Accepted.AddSeconds(1)));
 
-        var touched = await StoreAsync(Row(user, older, receivedAt: Accepted));
+        var touched = await StoreAsync(largeGroup, Row(user, older, receivedAt: Accepted));
 
         Assert.Empty(touched);
         Assert.Equal(45, (await ReadAsync(user, Day)).Single().Event.Meal!.ProteinGrams);
     }
 
-    [Fact]
-    public async Task Store_OfTwoVersionsAcceptedAtTheSameInstant_KeepsTheSameOneWhicheverIsStoredFirst()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Store_OfTwoVersionsAcceptedAtTheSameInstant_KeepsTheSameOneWhicheverIsStoredFirst(bool largeGroup)
     {
         var first = await fixture.CreateUserAsync();
         var second = await fixture.CreateUserAsync();
         var a = new HealthEvent("m", "meal", new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero), Meal: new Meal(30));
         var b = a with { Meal = new Meal(45) };
 
-        await StoreAsync(Row(first, a));
-        await StoreAsync(Row(first, b));
-        await StoreAsync(Row(second, b));
-        await StoreAsync(Row(second, a));
+        await StoreAsync(largeGroup, Row(first, a));
+        await StoreAsync(largeGroup, Row(first, b));
+        await StoreAsync(largeGroup, Row(second, b));
+        await StoreAsync(largeGroup, Row(second, a));
 
         Assert.Equal(
             (await ReadAsync(first, Day)).Single().Event.Meal!.ProteinGrams,
             (await ReadAsync(second, Day)).Single().Event.Meal!.ProteinGrams);
+    }
+
+    [Fact]
+    public async Task Store_OfALargeGroup_StagesItInATableThatTheTransactionsEndDrops_EvenWhenStagedTwice()
+    {
+        var user = await fixture.CreateUserAsync();
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await EventStatements.StoreAsync(connection, [.. Padding(user, EventStatements.StagedFrom)], CancellationToken.None);
+            Assert.True(await StagingTableExistsAsync(connection));
+
+            var again = await EventStatements.StoreAsync(connection,
+                [.. Padding(user, EventStatements.StagedFrom).Select(r => { r.ReceivedAt = Accepted.AddMinutes(1); r.VolumeMl = 200; return r; })],
+                CancellationToken.None);
+            Assert.Equal([new UserDay(user.Id, new DateOnly(2026, 1, 5))], again);
+            await transaction.CommitAsync();
+        }
+
+        // Committed, the connection holds no staging table: it goes back to the pool with nothing of this transaction.
+        Assert.False(await StagingTableExistsAsync(connection));
+        Assert.All(await ReadAsync(user, new DateOnly(2026, 1, 5)), e => Assert.Equal(200, e.Event.Hydration!.VolumeMl));
     }
 
     [Fact]
@@ -182,10 +210,36 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
         Guid? device = null) =>
         RawEvent.From(user.Id, device ?? user.DeviceId, source, day ?? Day, receivedAt ?? Accepted, e);
 
+    private static async Task<bool> StagingTableExistsAsync(Npgsql.NpgsqlConnection connection)
+    {
+        await using var exists = new Npgsql.NpgsqlCommand("select to_regclass('pg_temp.raw_events_offered') is not null", connection);
+        return (bool)(await exists.ExecuteScalarAsync())!;
+    }
+
     private static JsonNode? Json(IEnumerable<HealthEvent> events) => JsonSerializer.SerializeToNode(events, RawEvent.Json);
 
     private Task<List<UserDay>> StoreAsync(params RawEvent[] rows) =>
         fixture.InTransactionAsync(c => EventStatements.StoreAsync(c, rows, CancellationToken.None));
+
+    /// <summary>
+    /// Stores the rows alone, or in a group large enough to be staged through COPY (padded with events of a user of its
+    /// own, whose days are left out of the answer).
+    /// </summary>
+    private async Task<List<UserDay>> StoreAsync(bool largeGroup, params RawEvent[] rows)
+    {
+        if (!largeGroup)
+        {
+            return await StoreAsync(rows);
+        }
+
+        var padding = await fixture.CreateUserAsync();
+        var days = await StoreAsync([.. rows, .. Padding(padding, EventStatements.StagedFrom - rows.Length)]);
+        return [.. days.Where(d => d.UserId != padding.Id)];
+    }
+
+    private static IEnumerable<RawEvent> Padding(TestUser user, int count) =>
+        Enumerable.Range(0, count).Select(i => Row(user,
+            new HealthEvent($"pad-{i}", "hydration", new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero), Hydration: new(100)), new DateOnly(2026, 1, 5)));
 
     private async Task<List<SkinProgress.Days.SourcedEvent>> ReadAsync(TestUser user, DateOnly day) =>
         (await fixture.InTransactionAsync(c => EventStatements.ReadDaysAsync(c, [new UserDay(user.Id, day)], CancellationToken.None)))[new UserDay(user.Id, day)];

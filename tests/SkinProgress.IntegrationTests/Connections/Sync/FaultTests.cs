@@ -1,4 +1,7 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using SkinProgress.Data.Connections;
+using SkinProgress.ServiceDefaults.Jobs;
 
 namespace SkinProgress.IntegrationTests.Connections.Sync;
 
@@ -35,6 +38,35 @@ public sealed class FaultTests(SkinProgressFixture fixture)
         // Each chunk listed once when it succeeded, plus the seven refused attempts: no finished chunk again.
         Assert.Equal(Chunks + 1 + 6, lists);
         Assert.InRange(requests, 0, StravaRequestsPer15Minutes);
+    }
+
+    [Fact]
+    public async Task SpentRequestBudget_ReschedulesTheBackfillForTheBudgetsNextWindow_WithoutAnotherRequest()
+    {
+        // Three requests a quarter hour: spent (by this test or earlier ones in the run) within the first chunks.
+        await using var hosts = await SyncHosts.StartAsync(fixture, workerSettings: new Dictionary<string, string?>
+        {
+            ["Providers:Strava:RequestsPer15Minutes"] = "3",
+        });
+        var strava = hosts.StandIns.Strava;
+        var user = await hosts.ConnectAsync("strava");
+        var connection = await hosts.ConnectionAsync(user, "strava");
+        var monitoring = fixture.WorkerServices.GetRequiredService<JobStorage>().GetMonitoringApi();
+
+        var scheduled = await SkinProgressFixture.EventuallyAsync(
+            () => Task.FromResult(monitoring.ScheduledJobs(0, 1000).Where(j => j.Value.Job?.Args[0] is Guid id && id == connection.Id).ToList()),
+            jobs => jobs.Count > 0);
+        var requests = strava.Requests("/api/v3");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var job = Assert.Single(scheduled).Value;
+        Assert.Equal(typeof(IBackfillConnection), job.Job.Type);
+        Assert.InRange(job.EnqueueAt, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(15));
+        Assert.InRange(requests, 0, 3);
+        Assert.Equal(requests, strava.Requests("/api/v3"));
+        var waiting = await hosts.ConnectionAsync(user, "strava");
+        Assert.Equal(ConnectionStates.Backfilling, waiting.State);
+        Assert.Equal(requests * SyncHosts.ChunkDays, waiting.BackfillDaysDone);
     }
 
     [Fact]

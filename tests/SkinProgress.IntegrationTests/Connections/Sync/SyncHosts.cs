@@ -39,13 +39,23 @@ public sealed class SyncHosts : IAsyncDisposable
     public ApiFactory Api { get; }
 
     public static async Task<SyncHosts> StartAsync(
-        SkinProgressFixture fixture, int backfillDays = BackfillDays, int chunkDays = ChunkDays, bool inProcessWorker = true)
+        SkinProgressFixture fixture,
+        int backfillDays = BackfillDays,
+        int chunkDays = ChunkDays,
+        bool inProcessWorker = true,
+        IReadOnlyDictionary<string, string?>? workerSettings = null)
     {
         var standIns = await ProviderStandIns.StartAsync();
         var apiSettings = standIns.With(fixture.Settings);
         apiSettings["Connections:BackfillDays"] = backfillDays.ToString(CultureInfo.InvariantCulture);
         // Without the in-process Worker the test runs its own; stopping one just started could race its bus's start.
-        var worker = inProcessWorker ? await fixture.WorkerWithAsync(WorkerSettings(standIns, chunkDays)) : await fixture.WithoutWorkerAsync();
+        var settings = WorkerSettings(standIns, chunkDays);
+        foreach (var (key, value) in workerSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var worker = inProcessWorker ? await fixture.WorkerWithAsync(settings) : await fixture.WithoutWorkerAsync();
         return new SyncHosts(fixture, standIns, new ApiFactory(apiSettings), worker);
     }
 

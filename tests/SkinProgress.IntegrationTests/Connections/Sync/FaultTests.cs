@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
+using SkinProgress.Connections.Http;
 using SkinProgress.Data.Connections;
 using SkinProgress.ServiceDefaults.Jobs;
 
@@ -61,7 +62,9 @@ public sealed class FaultTests(SkinProgressFixture fixture)
 
         var job = Assert.Single(scheduled).Value;
         Assert.Equal(typeof(IBackfillConnection), job.Job.Type);
-        Assert.InRange(job.EnqueueAt, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(15));
+        // At the end of Strava's quarter hour (windows aligned to the epoch), not at a retry's back-off.
+        var windowEnd = new RateWindow("15min", TimeSpan.FromMinutes(15), 3).StartOf(DateTimeOffset.UtcNow).AddMinutes(15).UtcDateTime;
+        Assert.InRange(job.EnqueueAt, windowEnd.AddSeconds(-1), windowEnd.AddSeconds(1));
         Assert.InRange(requests, 0, 3);
         Assert.Equal(requests, strava.Requests("/api/v3"));
         var waiting = await hosts.ConnectionAsync(user, "strava");

@@ -107,6 +107,10 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         }
 
         await _worker.StartAsync();
+        // The bus starts in the background (the host does not wait for the broker); a Worker stopped before its bus
+        // is up leaves that bus consuming on a disposed container, taking messages from the next Worker.
+        var bus = _worker.Services.GetRequiredService<MassTransit.IBusControl>();
+        await EventuallyAsync(() => Task.FromResult(bus.CheckHealth().Status), s => s == MassTransit.BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>

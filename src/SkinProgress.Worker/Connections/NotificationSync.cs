@@ -32,7 +32,7 @@ public sealed class NotificationSync(
         var provider = providers.FirstOrDefault(p => p.Name == message.Provider && p.IsConfigured);
         if (connection is null || provider is null || !ConnectionSessions.IsLive(connection) || !Enum.TryParse<NotificationKind>(message.Kind, out var kind))
         {
-            logger.LogInformation("Notification for connection {ConnectionId} ({Provider}, {Kind}) ignored: the connection is not live",
+            logger.LogInformation("Notification for connection {ConnectionId} ({Provider}, {Kind}) ignored: no live connection or configured provider",
                 message.ConnectionId, message.Provider, message.Kind);
             return;
         }

@@ -11,9 +11,10 @@ using SkinProgress.ServiceDefaults.Jobs;
 namespace SkinProgress.Worker.Connections;
 
 /// <summary>
-/// What a verified webhook's notification causes, for live connections only: a deauthorisation removes the connection
-/// and its events, a deletion removes the object's events, anything else is fetched with the owner's token and handed
-/// to scoring. Returns once every publish is confirmed; the events carry the provider's ids, so fetching the same
+/// What a verified webhook's notification causes for a connection that is not removed: a deauthorisation removes the
+/// connection and its events, a deletion removes the object's events (both also when the grant needs
+/// re-authorisation: a person who withdrew it at the provider expects their data gone), anything else is fetched with
+/// the owner's token, for live grants only, and handed to scoring. Returns once every publish is confirmed; the events carry the provider's ids, so fetching the same
 /// notification again replaces rather than adds.
 /// </summary>
 public sealed class NotificationSync(
@@ -30,7 +31,9 @@ public sealed class NotificationSync(
         ArgumentNullException.ThrowIfNull(message);
         var connection = await db.Connections.FirstOrDefaultAsync(c => c.Id == message.ConnectionId, ct);
         var provider = providers.FirstOrDefault(p => p.Name == message.Provider && p.IsConfigured);
-        if (connection is null || provider is null || !ConnectionSessions.IsLive(connection) || !Enum.TryParse<NotificationKind>(message.Kind, out var kind))
+        if (connection is null || connection.RemovedAt is not null || provider is null || !Enum.TryParse<NotificationKind>(message.Kind, out var kind)
+            // A grant that needs re-authorisation fetches nothing, but what the provider removed still leaves.
+            || (!ConnectionSessions.IsLive(connection) && kind is not (NotificationKind.Deauthorized or NotificationKind.ObjectDeleted)))
         {
             logger.LogInformation("Notification for connection {ConnectionId} ({Provider}, {Kind}) ignored: no live connection or configured provider",
                 message.ConnectionId, message.Provider, message.Kind);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -141,6 +142,37 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
         Assert.Null(removed.ProtectedAccessToken);
         Assert.Empty(await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count == 0));
         Assert.Equal(ConnectionStates.NotConnected, (await hosts.MyConnectionAsync(user, "strava")).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task StravaDeauthorization_OfAConnectionNeedingReauthorization_StillRemovesItAndItsEvents()
+    {
+        await using var hosts = await SyncHosts.StartAsync(fixture);
+        var strava = hosts.StandIns.Strava;
+        var user = await hosts.ConnectAsync("strava");
+        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        Assert.NotEmpty(await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count > 0));
+        // Withdrawn at Strava: the next call was refused before the deauthorisation event arrived.
+        await fixture.WithDbAsync(db => db.Connections.Where(c => c.UserId == user.Id && c.Provider == "strava")
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, ConnectionStates.ReauthorizationRequired)));
+        var requests = strava.Requests("/api/v3");
+
+        var status = await hosts.PostWebhookAsync("strava", JsonContent.Create(new JsonObject
+        {
+            ["aspect_type"] = "update",
+            ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["object_id"] = long.Parse(strava.OwnerId, CultureInfo.InvariantCulture),
+            ["object_type"] = "athlete",
+            ["owner_id"] = long.Parse(strava.OwnerId, CultureInfo.InvariantCulture),
+            ["subscription_id"] = 120475,
+            ["updates"] = new JsonObject { ["authorized"] = "false" },
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var removed = await SkinProgressFixture.EventuallyAsync(() => hosts.ConnectionAsync(user, "strava"), c => c.RemovedAt is not null);
+        Assert.NotNull(removed.RemovedAt);
+        Assert.Empty(await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count == 0));
+        Assert.Equal(requests, strava.Requests("/api/v3"));
     }
 
     private static async Task<JsonElement?> DayAsync(HttpClient me, DateOnly day)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SkinProgress.Connections;
 using SkinProgress.Data;
 using SkinProgress.ServiceDefaults;
 using SkinProgress.Worker.Scoring;
@@ -14,6 +15,7 @@ public static class WorkerExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults();
         builder.AddSkinProgressData();
+        builder.AddConnectionProviders();
         builder.AddScoring();
         builder.AddSummaries();
         builder.AddBus(bus =>

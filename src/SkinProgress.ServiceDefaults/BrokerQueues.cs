@@ -14,11 +14,14 @@ public static class BrokerQueues
     /// <summary>Summary runs an admin asked for.</summary>
     public const string SummaryRuns = "summary-runs";
 
+    /// <summary>Provider connections: notifications to fetch, backfills to start, grants to revoke.</summary>
+    public const string Connections = "connections";
+
     /// <summary>MassTransit names a queue's error queue with this suffix.</summary>
     private const string ErrorSuffix = "_error";
 
     /// <summary>The queues the Worker consumes.</summary>
-    public static readonly IReadOnlyList<string> WorkQueues = [Scoring, SummaryRuns];
+    public static readonly IReadOnlyList<string> WorkQueues = [Scoring, SummaryRuns, Connections];
 
     /// <summary>Where messages that kept failing wait for an admin.</summary>
     public static readonly IReadOnlyList<string> ErrorQueues = [.. WorkQueues.Select(ErrorQueueOf)];

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SkinProgress.Connections;
 using SkinProgress.Data;
 using SkinProgress.ServiceDefaults;
+using SkinProgress.Worker.Connections;
 using SkinProgress.Worker.Scoring;
 using SkinProgress.Worker.Summaries;
 
@@ -9,7 +10,10 @@ namespace SkinProgress.Worker;
 
 public static class WorkerExtensions
 {
-    /// <summary>Everything the Worker runs: the scoring consumers on the broker, and the weekly summaries on Hangfire.</summary>
+    /// <summary>
+    /// Everything the Worker runs: the scoring consumers on the broker, the weekly summaries on Hangfire, and provider
+    /// connections (notifications on the broker, backfills on Hangfire).
+    /// </summary>
     public static IHostApplicationBuilder AddWorker(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -18,10 +22,12 @@ public static class WorkerExtensions
         builder.AddConnectionProviders();
         builder.AddScoring();
         builder.AddSummaries();
+        builder.AddConnections();
         builder.AddBus(bus =>
         {
             bus.AddScoringConsumers();
             bus.AddSummaryConsumers();
+            bus.AddConnectionConsumers();
         });
         return builder;
     }

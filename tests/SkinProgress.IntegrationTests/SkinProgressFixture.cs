@@ -91,10 +91,14 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         await drop.ExecuteNonQueryAsync();
     }
 
-    public async Task StartWorkerAsync(bool migrate = false)
+    public Task StartWorkerAsync(bool migrate = false) => StartWorkerAsync(new Dictionary<string, string?>(), migrate);
+
+    /// <summary>Starts the Worker on the fixture's settings with <paramref name="extraSettings"/> over them.</summary>
+    public async Task StartWorkerAsync(IReadOnlyDictionary<string, string?> extraSettings, bool migrate = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(Settings);
+        builder.Configuration.AddInMemoryCollection(extraSettings);
         builder.AddWorker();
         _worker = builder.Build();
         if (migrate)
@@ -103,6 +107,17 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         }
 
         await _worker.StartAsync();
+    }
+
+    /// <summary>
+    /// Replaces the shared Worker with one on extra settings (providers pointed at stand-ins, say) until the answer is
+    /// disposed, which starts the default Worker again for the tests that follow.
+    /// </summary>
+    public async Task<IAsyncDisposable> WorkerWithAsync(IReadOnlyDictionary<string, string?> extraSettings)
+    {
+        await StopWorkerAsync();
+        await StartWorkerAsync(extraSettings);
+        return new DefaultWorkerRestorer(this);
     }
 
     public async Task StopWorkerAsync()
@@ -181,6 +196,15 @@ public sealed class SkinProgressFixture : IAsyncLifetime
     /// </summary>
     public static NpgsqlDataSource NamedDataSource(string connectionString) =>
         new NpgsqlDataSourceBuilder(connectionString) { Name = "SkinProgress.IntegrationTests" }.Build();
+
+    private sealed class DefaultWorkerRestorer(SkinProgressFixture fixture) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await fixture.StopWorkerAsync();
+            await fixture.StartWorkerAsync();
+        }
+    }
 
     private sealed record IdDto(Guid Id);
 

@@ -7,7 +7,9 @@ namespace SkinProgress.Api.Ingest;
 
 /// <summary>
 /// Publishes and waits for the broker's publisher confirm, within a time limit. Returns false when the
-/// broker is unreachable, so the caller can answer 503 knowing nothing was accepted.
+/// broker is unreachable, so the caller can answer 503 knowing nothing was accepted. Mandatory, as the coalescer's
+/// publishes are: a confirm alone also comes for a message no queue took (a Worker that has not yet bound its type),
+/// which the broker then returns, and the caller answers 503 instead of accepting what nobody will consume.
 /// </summary>
 public sealed class BatchPublisher(IPublishEndpoint publish, IOptions<RabbitMqOptions> options, ILogger<BatchPublisher> logger)
 {
@@ -18,7 +20,7 @@ public sealed class BatchPublisher(IPublishEndpoint publish, IOptions<RabbitMqOp
         timeout.CancelAfter(options.Value.PublishTimeout);
         try
         {
-            await publish.Publish(message, timeout.Token);
+            await publish.Publish(message, c => c.Mandatory = true, timeout.Token);
             return true;
         }
         catch (Exception e) when (!requestAborted.IsCancellationRequested)

@@ -19,6 +19,10 @@ public static class JobDisplayNames
                 Invariant($"Compile weekly summaries · week of {week:yyyy-MM-dd} · {Count(users.Length, "user", "users")} (chunk {chunk} of {chunks})"),
             { Type: var t, Args: [DateOnly week, Guid[] users, ..] } when t == typeof(ISendSummaries) =>
                 Invariant($"Send weekly summaries · week of {week:yyyy-MM-dd} · {Count(users.Length, "email", "emails")}"),
+            { Type: var t, Args: [Guid connection, string provider, ..] } when t == typeof(IBackfillConnection) =>
+                Invariant($"Backfill {provider} connection {connection}"),
+            { Type: var t, Args: [SkinProgress.Contracts.ProviderNotified n, ..] } when t == typeof(IFetchNotification) =>
+                Invariant($"Fetch {n.Provider} notification ({n.Kind}) for connection {n.ConnectionId}"),
             _ => $"{job.Type.Name}.{job.Method.Name}",
         };
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SkinProgress.Connections;
 using SkinProgress.Data;
 using SkinProgress.ServiceDefaults;
 using SkinProgress.Worker.Connections;
@@ -19,7 +18,6 @@ public static class WorkerExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults();
         builder.AddSkinProgressData();
-        builder.AddConnectionProviders();
         builder.AddScoring();
         builder.AddSummaries();
         builder.AddConnections();

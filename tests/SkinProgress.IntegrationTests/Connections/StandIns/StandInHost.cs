@@ -34,6 +34,9 @@ public abstract class StandInHost : IAsyncDisposable
 
     public StandInFaults Faults { get; } = new();
 
+    /// <summary>How long each API request waits before it is answered: a slow provider, so work can be caught midway.</summary>
+    public TimeSpan ApiDelay { get; set; }
+
     /// <summary>Requests received at paths starting with the prefix (all when empty), failed ones included.</summary>
     public int Requests(string pathPrefix = "") => _requests.Where(r => r.Key.StartsWith(pathPrefix, StringComparison.Ordinal)).Sum(r => r.Value);
 
@@ -63,6 +66,11 @@ public abstract class StandInHost : IAsyncDisposable
         _app.Use(async (context, next) =>
         {
             _requests.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+            if (IsApi(context.Request.Path) && ApiDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(ApiDelay, context.RequestAborted);
+            }
+
             if (IsApi(context.Request.Path) && Faults.Next() is { } fault)
             {
                 context.Response.StatusCode = fault.Status;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using SkinProgress.Data.Connections;
 using SkinProgress.IntegrationTests.Connections;
+using SkinProgress.IntegrationTests.Connections.Sync;
 
 namespace SkinProgress.IntegrationTests.Summaries;
 
@@ -65,6 +66,45 @@ public sealed partial class ReconnectEmailTests : IDisposable
         var content = await page.Content.ReadAsStringAsync();
         Assert.Contains("data-provider=\"strava\" data-state=\"reauthorization_required\"", content, StringComparison.Ordinal);
         Assert.Contains("Connect again", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GrantRevokedAtStrava_IsSaidInTheNextWeeklyEmail_WhoseLinkConnectsStravaAgain()
+    {
+        await using var hosts = await SyncHosts.StartAsync(fixture, backfillDays: 30);
+        var strava = hosts.StandIns.Strava;
+        var user = await hosts.ConnectAsync("strava");
+        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        await fixture.FeedFourWeeksAsync(user, SummaryScenario.Week);
+        strava.Tokens.Revoke(strava.OwnerId);
+        var id = BackfillTests.RecentActivity(strava, 9_500_000_001, DateTimeOffset.UtcNow.AddDays(-1));
+        Assert.Equal(HttpStatusCode.OK, await hosts.StravaEventAsync("create", id));
+        var stopped = await hosts.UntilStateAsync(user, "strava", ConnectionStates.ReauthorizationRequired);
+        Assert.Equal(ConnectionStates.ReauthorizationRequired, stopped.State);
+
+        await fixture.RunSummaryAsync(user, SummaryScenario.Week);
+        var (html, text) = Parts(Assert.Single(await fixture.EmailsAsync(user)));
+
+        var day = SkinProgress.Days.LocalDay.Of(stopped.UpdatedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        Assert.Contains($"Strava stopped sharing data with SkinProgress on {day.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} — reconnect:",
+            Words(text), StringComparison.Ordinal);
+        var link = WebUtility.HtmlDecode(ReconnectHref().Match(html).Groups[1].Value);
+        using var browser = new ConnectBrowser(hosts.Api);
+        using (var opened = await browser.OpenAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        }
+
+        using (var page = await browser.GetAsync("/v1/connections"))
+        {
+            Assert.Contains("data-provider=\"strava\" data-state=\"reauthorization_required\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // "Connect again" runs the whole authorisation in the session the email's link started: a new grant is stored.
+        using var done = await browser.ConnectAsync("strava");
+        Assert.Equal("/v1/connections", done.Headers.Location?.OriginalString);
+        var again = await hosts.ConnectionAsync(user, "strava");
+        Assert.True(again.ConnectedAt > stopped.ConnectedAt, "the connection was not made again");
     }
 
     [Fact]

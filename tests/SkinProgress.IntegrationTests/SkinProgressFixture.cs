@@ -120,6 +120,16 @@ public sealed class SkinProgressFixture : IAsyncLifetime
         return new DefaultWorkerRestorer(this);
     }
 
+    /// <summary>
+    /// Stops the shared Worker until the answer is disposed (for a test that runs Workers of its own), then starts the
+    /// default one again.
+    /// </summary>
+    public async Task<IAsyncDisposable> WithoutWorkerAsync()
+    {
+        await StopWorkerAsync();
+        return new DefaultWorkerRestorer(this);
+    }
+
     public async Task StopWorkerAsync()
     {
         if (_worker is null)

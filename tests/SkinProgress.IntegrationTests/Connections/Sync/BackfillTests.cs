@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using SkinProgress.Connections;
 using SkinProgress.Data.Connections;
 using SkinProgress.IntegrationTests.Connections.StandIns;
 using SkinProgress.Worker.Connections;
@@ -50,7 +48,7 @@ public sealed class BackfillTests(SkinProgressFixture fixture, ITestOutputHelper
         Assert.Equal(SyncHosts.BackfillDays / SyncHosts.ChunkDays, ListRequests(hosts, provider));
 
         // Everything one fetch of the whole window finds, the chunks found, and each event once.
-        var expected = await FetchWindowAsync(hosts, provider, connected);
+        var expected = await hosts.FetchWindowAsync(provider, connected);
         Assert.NotEmpty(expected.Events);
         var stored = await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, provider), ids => ids.Count >= expected.Events.Count);
         Assert.Equal(expected.Events.Select(e => e.Id).Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
@@ -97,21 +95,12 @@ public sealed class BackfillTests(SkinProgressFixture fixture, ITestOutputHelper
         connection.TryGetProperty("backfill", out var b) && b.ValueKind == JsonValueKind.Object ? b.GetProperty("daysDone").GetInt32() : 0;
 
     /// <summary>The requests that list a range: one a chunk (the recorded bodies fit one page; Withings' measures, one call).</summary>
-    private static int ListRequests(SyncHosts hosts, string provider) => provider switch
+    public static int ListRequests(SyncHosts hosts, string provider) => provider switch
     {
         "strava" => hosts.StandIns.Strava.Requests("/api/v3/athlete/activities"),
         "withings" => hosts.StandIns.Withings.Requests("/measure"),
         _ => hosts.StandIns.Polar.Requests("/v3/exercises") - hosts.StandIns.Polar.Requests("/v3/exercises/"),
     };
-
-    private static async Task<ProviderChanges> FetchWindowAsync(SyncHosts hosts, string provider, Connection connection)
-    {
-        await using var clients = await ProviderClients.StartAsync(hosts.StandIns.Strava, hosts.StandIns.Withings, hosts.StandIns.Polar);
-        var standIn = hosts.StandIn(provider);
-        var (access, _, _) = standIn.Tokens.Issue(standIn.OwnerId);
-        var client = clients.Services.GetServices<IConnectionProvider>().Single(p => p.Name == provider);
-        return await client.FetchRangeAsync(new ProviderSession(standIn.OwnerId, access), connection.BackfillFrom, connection.BackfillTo, default);
-    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

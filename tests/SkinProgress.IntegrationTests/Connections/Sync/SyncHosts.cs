@@ -6,6 +6,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SkinProgress.Connections;
 using SkinProgress.Data.Connections;
 using SkinProgress.IntegrationTests.Connections.StandIns;
 
@@ -37,12 +39,24 @@ public sealed class SyncHosts : IAsyncDisposable
     public ApiFactory Api { get; }
 
     public static async Task<SyncHosts> StartAsync(
-        SkinProgressFixture fixture, int backfillDays = BackfillDays, int chunkDays = ChunkDays)
+        SkinProgressFixture fixture,
+        int backfillDays = BackfillDays,
+        int chunkDays = ChunkDays,
+        bool inProcessWorker = true,
+        IReadOnlyDictionary<string, string?>? workerSettings = null)
     {
         var standIns = await ProviderStandIns.StartAsync();
         var apiSettings = standIns.With(fixture.Settings);
         apiSettings["Connections:BackfillDays"] = backfillDays.ToString(CultureInfo.InvariantCulture);
-        return new SyncHosts(fixture, standIns, new ApiFactory(apiSettings), await fixture.WorkerWithAsync(WorkerSettings(standIns, chunkDays)));
+        // Without the in-process Worker the test runs its own; stopping one just started could race its bus's start.
+        var settings = WorkerSettings(standIns, chunkDays);
+        foreach (var (key, value) in workerSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var worker = inProcessWorker ? await fixture.WorkerWithAsync(settings) : await fixture.WithoutWorkerAsync();
+        return new SyncHosts(fixture, standIns, new ApiFactory(apiSettings), worker);
     }
 
     /// <summary>What the Worker needs on top of the fixture's settings: the providers and the chunk size.</summary>
@@ -112,6 +126,16 @@ public sealed class SyncHosts : IAsyncDisposable
 
     public Task<Connection> UntilStateAsync(TestUser user, string provider, string state, TimeSpan? limit = null) =>
         SkinProgressFixture.EventuallyAsync(() => ConnectionAsync(user, provider), c => c.State == state, limit ?? TimeSpan.FromSeconds(90));
+
+    /// <summary>What one fetch of the connection's whole backfill window finds at the stand-in, straight from the provider.</summary>
+    public async Task<ProviderChanges> FetchWindowAsync(string provider, Connection connection)
+    {
+        await using var clients = await ProviderClients.StartAsync(StandIns.Strava, StandIns.Withings, StandIns.Polar);
+        var standIn = StandIn(provider);
+        var (access, _, _) = standIn.Tokens.Issue(standIn.OwnerId);
+        var client = clients.Services.GetServices<IConnectionProvider>().Single(p => p.Name == provider);
+        return await client.FetchRangeAsync(new ProviderSession(standIn.OwnerId, access), connection.BackfillFrom, connection.BackfillTo, default);
+    }
 
     /// <summary>The ids of the events the connection's device has stored.</summary>
     public Task<List<string>> StoredIdsAsync(TestUser user, string provider) =>

@@ -31,6 +31,7 @@ public static class DataExtensions
         builder.Services.AddDbContextPool<SkinProgressDbContext>((services, o) => o.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.AddSharedKeyRing();
         builder.Services.AddSingleton<ConnectionTokens>();
+        builder.Services.AddSingleton<ReconnectTokens>();
         builder.Services.AddScoped<WeeklySummaryStatements>();
         return builder;
     }

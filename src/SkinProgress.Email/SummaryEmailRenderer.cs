@@ -16,12 +16,17 @@ public sealed class SummaryEmailRenderer(IServiceProvider services, ILoggerFacto
 {
     private readonly EmailServices emailServices = new(services);
 
-    public async Task<RenderedSummaryEmail> RenderAsync(WeeklySummary summary, SummaryEmailLinks links, string? displayName)
+    /// <param name="reconnect">The connections that stopped sharing data, when there are any, with their reconnect link.</param>
+    public async Task<RenderedSummaryEmail> RenderAsync(WeeklySummary summary, SummaryEmailLinks links, string? displayName, ReconnectNotice? reconnect = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(links);
         RequireWebLink(links.SummaryUrl, nameof(links));
         RequireWebLink(links.UnsubscribeUrl, nameof(links));
+        if (reconnect is not null)
+        {
+            RequireWebLink(reconnect.Url, nameof(reconnect));
+        }
 
         var name = SummaryWording.Name(displayName);
         await using var renderer = new HtmlRenderer(emailServices, loggerFactory);
@@ -32,12 +37,13 @@ public sealed class SummaryEmailRenderer(IServiceProvider services, ILoggerFacto
                 [nameof(SummaryEmailHtml.Summary)] = summary,
                 [nameof(SummaryEmailHtml.Links)] = links,
                 [nameof(SummaryEmailHtml.DisplayName)] = name,
+                [nameof(SummaryEmailHtml.Reconnect)] = reconnect,
             });
             var output = await renderer.RenderComponentAsync<SummaryEmailHtml>(parameters);
             return output.ToHtmlString();
         });
 
-        return new RenderedSummaryEmail(html, SummaryEmailText.Render(summary, links, name));
+        return new RenderedSummaryEmail(html, SummaryEmailText.Render(summary, links, name, reconnect));
     }
 
     private static void RequireWebLink(string url, string paramName)

@@ -13,6 +13,6 @@ internal static class Rendering
     private static readonly SummaryEmailRenderer Renderer =
         new ServiceCollection().AddLogging().AddSummaryEmail().BuildServiceProvider().GetRequiredService<SummaryEmailRenderer>();
 
-    public static Task<RenderedSummaryEmail> RenderAsync(WeeklySummary summary, string? displayName = "Sam") =>
-        Renderer.RenderAsync(summary, Links, displayName);
+    public static Task<RenderedSummaryEmail> RenderAsync(WeeklySummary summary, string? displayName = "Sam", ReconnectNotice? reconnect = null) =>
+        Renderer.RenderAsync(summary, Links, displayName, reconnect);
 }

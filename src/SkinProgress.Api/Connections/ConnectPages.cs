@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using SkinProgress.Api.Auth;
 using SkinProgress.Api.Security;
 using SkinProgress.Data;
+using SkinProgress.Data.Connections;
 
 namespace SkinProgress.Api.Connections;
 
@@ -21,6 +22,8 @@ public static class ConnectPages
         var pages = v1.MapGroup("/connections").WithTags("Connections").AllowAnonymous();
         pages.MapGet("/link/{token}", OpenLink)
             .WithSummary("Opens a connect link: starts a short connect session (a cookie) and redirects to the page; a used or expired link answers 410.");
+        pages.MapGet("/reconnect/{token}", Reconnect)
+            .WithSummary("Opens the weekly email's reconnect link (valid 14 days, not used up): starts a connect session and redirects to the page while a connection needs re-authorisation.");
         pages.MapGet("/", Show).WithSummary("The connect page (HTML; needs the session a connect link starts).");
         // The page's own forms, for its browser session, not for clients: they answer people with pages, as the admin
         // pages' forms do, and stay out of the API's contract (docs/api.md describes them).
@@ -51,9 +54,30 @@ public static class ConnectPages
                 $"This connect link was already used or is more than {(int)ConnectionEndpoints.LinkLifetime.TotalMinutes} minutes old. Each link opens the page once: ask the app for a new one.");
         }
 
-        await context.SignInAsync(ConnectSession.SchemeName, ConnectSession.Start(link.UserId).ToPrincipal(),
-            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = now + ConnectSession.Lifetime });
-        return TypedResults.Redirect(ConnectSession.Path);
+        return await StartSessionAsync(context, link.UserId, now);
+    }
+
+    /// <summary>
+    /// The weekly email's link. Mail scanners open every link in a message, so opening it uses nothing up: it starts a
+    /// session as a connect link does, for as long as its token lasts and one of the user's connections still needs
+    /// re-authorisation, which is all the link was sent for.
+    /// </summary>
+    public static async Task<Results<RedirectHttpResult, RazorComponentResult<ConnectMessagePage>>> Reconnect(
+        string token, HttpContext context, ReconnectTokens tokens, SkinProgressDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (tokens.Read(token) is not { } userId)
+        {
+            return Message(StatusCodes.Status410Gone, "Link expired",
+                $"This reconnect link is not valid or is more than {(int)ReconnectTokens.Lifetime.TotalDays} days old. Your latest weekly email has a fresh one, or ask the app for a connect link.");
+        }
+
+        if (!await db.Connections.AnyAsync(c => c.UserId == userId && c.State == ConnectionStates.ReauthorizationRequired && c.RemovedAt == null, ct))
+        {
+            return Message(StatusCodes.Status410Gone, "Nothing to reconnect",
+                "Your accounts no longer need reconnecting. To change them, ask the app for a connect link.");
+        }
+
+        return await StartSessionAsync(context, userId, time.GetUtcNow());
     }
 
     public static async Task<Results<RazorComponentResult<ConnectPage>, RazorComponentResult<ConnectMessagePage>>> Show(
@@ -112,6 +136,14 @@ public static class ConnectPages
                 "Nothing was disconnected: the service is briefly unavailable.", backToPage: true);
         }
 
+        return TypedResults.Redirect(ConnectSession.Path);
+    }
+
+    /// <summary>A fresh session for the user (a new session id, so no authorisation started before completes in it), then the page.</summary>
+    private static async Task<RedirectHttpResult> StartSessionAsync(HttpContext context, Guid userId, DateTimeOffset now)
+    {
+        await context.SignInAsync(ConnectSession.SchemeName, ConnectSession.Start(userId).ToPrincipal(),
+            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = now + ConnectSession.Lifetime });
         return TypedResults.Redirect(ConnectSession.Path);
     }
 

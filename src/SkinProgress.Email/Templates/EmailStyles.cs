@@ -40,6 +40,8 @@ internal static class EmailStyles
 
     public const string UrgentBelow = "margin:16px 0 0 0;padding:10px 12px;font-size:14px;line-height:1.45;color:#475569;background-color:#f8fafc;border-left:4px solid #94a3b8;";
 
+    public const string Reconnect = "margin:16px 0 0 0;padding:12px 14px;background-color:#eff6ff;border:1px solid #93c5fd;border-radius:8px;";
+
     public const string Card = "margin:0 0 12px 0;padding:14px 16px;background-color:#f8fafc;border:1px solid #e2e8f0;border-radius:8px;";
 
     public const string RecommendationCard = "margin:0 0 12px 0;padding:14px 16px;background-color:#fffbeb;border:1px solid #fcd34d;border-radius:8px;";

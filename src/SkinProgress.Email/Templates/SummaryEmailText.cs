@@ -5,7 +5,7 @@ namespace SkinProgress.Email.Templates;
 /// <summary>The plain-text part: the same content as the HTML in the same order, with the links written out.</summary>
 public static class SummaryEmailText
 {
-    public static string Render(WeeklySummary summary, SummaryEmailLinks links, string? displayName)
+    public static string Render(WeeklySummary summary, SummaryEmailLinks links, string? displayName, ReconnectNotice? reconnect = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(links);
@@ -25,6 +25,16 @@ public static class SummaryEmailText
         if (summary.MergedDuplicates is { } merged)
         {
             w.Paragraph(merged);
+        }
+
+        if (reconnect is { Connections.Count: > 0 })
+        {
+            foreach (var connection in reconnect.Connections)
+            {
+                w.Bullet($"{SummaryWording.Stopped(connection)} — {SummaryWording.Reconnect}: {reconnect.Url}");
+            }
+
+            w.EndList();
         }
 
         foreach (var recommendation in summary.Recommendations)

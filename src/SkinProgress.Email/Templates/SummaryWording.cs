@@ -135,6 +135,15 @@ public static class SummaryWording
             : $"{source.Citation} (evidence grade {source.Grade})";
     }
 
+    /// <summary>"Strava stopped sharing data with SkinProgress on 3 Nov 2026": a connection whose provider refused the grant.</summary>
+    public static string Stopped(StoppedConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return $"{connection.DisplayName} stopped sharing data with {ProductName} on {Date(connection.Since)}";
+    }
+
+    public const string Reconnect = "reconnect";
+
     public const string WhyHeading = "Why am I seeing this?";
 
     public const string UrgentBelow = "The rest of your weekly summary is below. It can wait; this cannot.";

@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SkinProgress.Data;
+using SkinProgress.Data.Connections;
 using SkinProgress.Data.Summaries;
 using SkinProgress.Email;
 using SkinProgress.Email.Charts;
@@ -20,6 +21,7 @@ public sealed class CompileSummariesJob(
     WeeklySummaryStatements summaries,
     SummaryLoader loader,
     SummaryEmailRenderer renderer,
+    ReconnectTokens reconnectTokens,
     IBackgroundJobClient jobs,
     IOptions<EmailOptions> email,
     TimeProvider time,
@@ -45,7 +47,10 @@ public sealed class CompileSummariesJob(
                 var links = new SummaryEmailLinks(
                     $"{baseUrl}/v1/me/summaries/{summary.WeekStart:yyyy-MM-dd}",
                     $"{baseUrl}/v1/unsubscribe/{week.User.UnsubscribeToken}");
-                var rendered = await renderer.RenderAsync(summary, links, week.User.DisplayName);
+                // Not the single-use, 15-minute connect link: an email is read days later, after scanners opened every link.
+                var reconnect = week.Stopped.Count == 0 ? null : new ReconnectNotice(week.Stopped,
+                    $"{baseUrl}{ReconnectTokens.Path}/{reconnectTokens.Issue(week.User.Id)}");
+                var rendered = await renderer.RenderAsync(summary, links, week.User.DisplayName, reconnect);
                 rows.Add(new CompiledSummary(
                     week.User.Id,
                     summary.WeekStart,

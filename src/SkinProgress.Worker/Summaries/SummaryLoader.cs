@@ -1,20 +1,24 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SkinProgress.Connections;
 using SkinProgress.Contracts;
 using SkinProgress.Data;
+using SkinProgress.Data.Connections;
 using SkinProgress.Data.Events;
 using SkinProgress.Data.Users;
 using SkinProgress.Days;
+using SkinProgress.Email;
 using SkinProgress.Events;
 using SkinProgress.Rules;
 using SkinProgress.Summaries;
 
 namespace SkinProgress.Worker.Summaries;
 
-/// <summary>What compiling one user's week needs, read for a whole chunk of users in three queries.</summary>
-public sealed record UserWeek(User User, SummaryInput Input);
+/// <summary>What compiling one user's week needs, read for a whole chunk of users in four queries.</summary>
+/// <param name="Stopped">The user's connections whose provider refused the grant: the email says so and links to reconnect.</param>
+public sealed record UserWeek(User User, SummaryInput Input, IReadOnlyList<StoppedConnection> Stopped);
 
-public sealed class SummaryLoader(SkinProgressDbContext db)
+public sealed class SummaryLoader(SkinProgressDbContext db, IEnumerable<IConnectionProvider> providers)
 {
     /// <summary>History read before the week: the rules look back up to 12 weeks; weight stability and the
     /// start weight (when the profile has none) benefit from half a year.</summary>
@@ -46,6 +50,14 @@ public sealed class SummaryLoader(SkinProgressDbContext db)
                 return new SkinCheckEntry(e.LocalDate, check.Regions, check.Symptoms);
             });
 
+        // Few users have a connection and fewer a stopped one: one read for the chunk on the (user_id, provider) index.
+        var stopped = (await db.Connections.AsNoTracking()
+                .Where(c => userIds.Contains(c.UserId) && c.State == ConnectionStates.ReauthorizationRequired && c.RemovedAt == null)
+                .OrderBy(c => c.Provider)
+                .Select(c => new { c.UserId, c.Provider, c.UpdatedAt })
+                .ToListAsync(ct))
+            .ToLookup(c => c.UserId);
+
         return users.Select(u =>
         {
             var start = SummaryWeeks.WeekStartOf(weekStart, u.WeekStart);
@@ -54,9 +66,18 @@ public sealed class SummaryLoader(SkinProgressDbContext db)
             var merges = days.Where(d => d.LocalDate >= start && d.LocalDate <= start.AddDays(6) && d.Explanation is not null)
                 .ToDictionary(d => d.LocalDate, d => d.ToExplanation()!.Tally);
             return new UserWeek(u, new SummaryInput(ProfileOf(u), start, [.. days.Select(d => d.ToDailyTotals()).OrderBy(d => d.Date)],
-                [.. checks[u.Id]], merges));
+                [.. checks[u.Id]], merges),
+                [.. stopped[u.Id].Select(c => new StoppedConnection(DisplayNameOf(c.Provider), DayOf(c.UpdatedAt, u.TimeZone)))]);
         }).ToList();
     }
+
+    /// <summary>The name a person knows; a provider no longer built in keeps the name it was stored under.</summary>
+    private string DisplayNameOf(string provider) =>
+        providers.FirstOrDefault(p => p.Name == provider)?.DisplayName ?? provider;
+
+    /// <summary>The state changed last when the provider refused the grant: nothing is called for it since.</summary>
+    private static DateOnly DayOf(DateTimeOffset stoppedAt, string timeZone) =>
+        LocalDay.Of(stoppedAt, LocalDay.TryFindZone(timeZone, out var zone) ? zone : TimeZoneInfo.Utc);
 
     public static RulesProfile ProfileOf(User user)
     {

@@ -7,7 +7,7 @@ namespace SkinProgress.IntegrationTests.Connections;
 
 /// <summary>
 /// What a browser does on the connect page, over the in-process Api: keeps cookies, follows no redirect by itself (so
-/// each step can be checked), and takes the provider's side of the OAuth redirects through the loopback server.
+/// each step can be checked), and goes through the provider's consent page at its stand-in.
 /// </summary>
 public sealed partial class ConnectBrowser(ApiFactory api) : IDisposable
 {
@@ -51,12 +51,20 @@ public sealed partial class ConnectBrowser(ApiFactory api) : IDisposable
         return await _browser.GetAsync(new Uri(callback).PathAndQuery);
     }
 
-    /// <summary>Connect and consent, stopping where the provider sends the browser back: the callback URL.</summary>
+    /// <summary>
+    /// Connect, then the provider's consent page and its Consent form (as the stand-in serves them), stopping where the
+    /// provider sends the browser back: the callback URL.
+    /// </summary>
     public async Task<string> StartAuthorizationAsync(string provider)
     {
         using var connect = await PostFormAsync($"/v1/connections/{provider}/connect");
         Assert.Equal(HttpStatusCode.Redirect, connect.StatusCode);
-        using var consent = await _provider.GetAsync(connect.Headers.Location);
+        var authorize = connect.Headers.Location!;
+        using var page = await _provider.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var fields = HiddenField().Matches(html).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        using var consent = await _provider.PostAsync(new Uri(authorize, "/consent"), new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
         return consent.Headers.Location!.ToString();
     }
@@ -69,6 +77,9 @@ public sealed partial class ConnectBrowser(ApiFactory api) : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
+    private static partial Regex HiddenField();
 
     private sealed record LinkDto(string Url, DateTimeOffset ExpiresAt);
 }

@@ -1,23 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using SkinProgress.Connections;
+using SkinProgress.IntegrationTests.Connections.StandIns;
 
 namespace SkinProgress.IntegrationTests.Connections;
 
-/// <summary>The loopback authorization server and an Api that offers <see cref="LoopbackConnectionProvider"/> on it.</summary>
+/// <summary>
+/// The providers' stand-ins and an Api that offers the real Strava, Withings and Polar on them (the fixture's Worker
+/// has no provider configured, so nothing is fetched). Disposing removes the connections made to the stand-ins.
+/// </summary>
 public sealed class ConnectionHosts : IAsyncDisposable
 {
-    private ConnectionHosts(LoopbackOAuthServer oauth, LoopbackConnectionProvider provider, ApiFactory api, LogRecorder logs)
+    private readonly StandInConnections _connections;
+
+    private ConnectionHosts(ProviderStandIns standIns, ApiFactory api, LogRecorder logs, StandInConnections connections)
     {
-        OAuth = oauth;
-        Provider = provider;
+        StandIns = standIns;
         Api = api;
         Logs = logs;
+        _connections = connections;
     }
 
-    public LoopbackOAuthServer OAuth { get; }
-
-    public LoopbackConnectionProvider Provider { get; }
+    public ProviderStandIns StandIns { get; }
 
     public ApiFactory Api { get; }
 
@@ -26,34 +30,48 @@ public sealed class ConnectionHosts : IAsyncDisposable
 
     public static async Task<ConnectionHosts> StartAsync(SkinProgressFixture fixture)
     {
-        var oauth = await LoopbackOAuthServer.StartAsync();
-        var provider = new LoopbackConnectionProvider(oauth.Address);
+        var standIns = await ProviderStandIns.StartAsync();
         var logs = new LogRecorder();
-        var api = new ApiFactory(fixture.Settings, services =>
-        {
-            Register(provider)(services);
-            services.AddLogging(logs.AddTo);
-        });
-        return new ConnectionHosts(oauth, provider, api, logs);
+        var api = new ApiFactory(standIns.With(fixture.Settings), services => services.AddLogging(logs.AddTo));
+        return new ConnectionHosts(standIns, api, logs, new StandInConnections(fixture));
     }
 
-    public static Action<IServiceCollection> Register(IConnectionProvider provider) => services => services.AddSingleton(provider);
+    public StandInHost StandIn(string provider) => provider switch
+    {
+        "strava" => StandIns.Strava,
+        "withings" => StandIns.Withings,
+        "polar" => StandIns.Polar,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
 
-    /// <summary>A user connected to the loopback provider as <paramref name="owner"/>, through the connect page.</summary>
-    public async Task<TestUser> ConnectedUserAsync(SkinProgressFixture fixture, string owner)
+    /// <summary>A new user connected to <paramref name="provider"/> through the connect page and the stand-in's consent.</summary>
+    public async Task<TestUser> ConnectedUserAsync(SkinProgressFixture fixture, string provider)
     {
         var user = await fixture.CreateUserAsync();
         using var browser = new ConnectBrowser(Api);
         (await browser.OpenAsync(await ConnectBrowser.CreateLinkAsync(Api, user.UserKey))).Dispose();
-        OAuth.NextOwner = owner;
-        using var done = await browser.ConnectAsync(LoopbackConnectionProvider.ProviderName);
+        using var done = await browser.ConnectAsync(provider);
         Assert.Equal("/v1/connections", done.Headers.Location?.OriginalString);
         return user;
+    }
+
+    /// <summary>An AccessLink webhook as Polar posts it to the Api, signed with <paramref name="secret"/>.</summary>
+    public async Task<HttpResponseMessage> PostPolarWebhookAsync(string json, string secret = ProviderStandIns.PolarWebhookSecret)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/polar") { Content = content };
+        request.Headers.Add("Polar-Webhook-Event", "EXERCISE");
+        request.Headers.Add("Polar-Webhook-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+        using var client = Api.CreateClient();
+        return await client.SendAsync(request);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Api.DisposeAsync();
-        await OAuth.DisposeAsync();
+        await _connections.DisposeAsync();
+        await StandIns.DisposeAsync();
     }
 }

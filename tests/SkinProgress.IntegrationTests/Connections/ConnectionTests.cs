@@ -9,11 +9,12 @@ using SkinProgress.Data.Connections;
 
 namespace SkinProgress.IntegrationTests.Connections;
 
-/// <summary>The connect link, the page's session, the OAuth round trip and the JSON view, against the loopback provider.</summary>
+/// <summary>The connect link, the page's session, the OAuth round trip and the JSON view, against the providers' stand-ins.</summary>
 [Collection(RealServices.Name)]
 public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetime
 {
-    private const string Provider = LoopbackConnectionProvider.ProviderName;
+    /// <summary>What most tests connect: any provider does, and Strava has the plainest flow.</summary>
+    private const string Provider = "strava";
     private ConnectionHosts _hosts = null!;
 
     public async Task InitializeAsync() => _hosts = await ConnectionHosts.StartAsync(fixture);
@@ -66,26 +67,30 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Connect_StoresTheGrantEncrypted_WithItsDevice_AndReportsTheBackfill()
+    public async Task Connect_StoresTheGrantEncrypted_WithItsDevice_SetsUpTheProvider_AndReportsTheBackfill()
     {
+        // Withings: a refresh token, an expiry, and notifications to subscribe on connect.
+        const string Withings = "withings";
+        var withings = _hosts.StandIns.Withings;
         await using var tap = await BrokerTap.StartAsync<ConnectionAuthorized>();
-        var owner = $"owner-{Guid.NewGuid():N}";
-        var user = await _hosts.ConnectedUserAsync(fixture, owner);
+        var user = await _hosts.ConnectedUserAsync(fixture, Withings);
 
         var row = await fixture.WithDbAsync(db => db.Connections.AsNoTracking().SingleAsync(c => c.UserId == user.Id));
-        Assert.Equal((Provider, owner, ConnectionStates.Backfilling), (row.Provider, row.OwnerId, row.State));
+        Assert.Equal((Withings, withings.OwnerId, ConnectionStates.Backfilling), (row.Provider, row.OwnerId, row.State));
         Assert.Equal(90, row.BackfillDaysTotal);
-        // Stored protected: neither token is in the table as sent, and the shared key ring reads them back.
-        var access = LoopbackOAuthServer.AccessTokenOf(owner);
-        Assert.DoesNotContain(access, row.ProtectedAccessToken, StringComparison.Ordinal);
-        Assert.DoesNotContain("loopback-refresh", row.ProtectedRefreshToken, StringComparison.Ordinal);
+        // Stored protected: the shared key ring reads back the tokens the provider issued, and neither is in the table as sent.
         var tokens = fixture.WorkerServices.GetRequiredService<ConnectionTokens>();
-        Assert.Equal(access, tokens.ReadAccessToken(row.ProtectedAccessToken));
-        Assert.Equal($"loopback-refresh-{owner}", tokens.ReadRefreshToken(row.ProtectedRefreshToken));
-        Assert.InRange(row.ExpiresAt!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(58), TimeSpan.FromMinutes(60));
+        var access = tokens.ReadAccessToken(row.ProtectedAccessToken)!;
+        var refresh = tokens.ReadRefreshToken(row.ProtectedRefreshToken)!;
+        Assert.Equal(withings.OwnerId, withings.Tokens.Owner(access));
+        Assert.NotEmpty(refresh);
+        Assert.DoesNotContain(access, row.ProtectedAccessToken, StringComparison.Ordinal);
+        Assert.DoesNotContain(refresh, row.ProtectedRefreshToken, StringComparison.Ordinal);
+        Assert.InRange(row.ExpiresAt!.Value - DateTimeOffset.UtcNow, withings.Tokens.Lifetime - TimeSpan.FromMinutes(2), withings.Tokens.Lifetime);
         var device = await fixture.WithDbAsync(db => db.Devices.AsNoTracking().SingleAsync(d => d.Id == row.DeviceId));
-        Assert.Equal((Provider, "Loopback", user.Id), (device.Source, device.Name, device.UserId));
-        Assert.Equal(1, _hosts.Provider.Connected);
+        Assert.Equal((Withings, "Withings", user.Id), (device.Source, device.Name, device.UserId));
+        Assert.Equal(["1", "16"], withings.Subscriptions.Where(s => s.Action == "subscribe" && s.CallbackUrl == ProviderStandIns.WithingsWebhookUrl)
+            .Select(s => s.Appli).Order(StringComparer.Ordinal));
 
         var published = await tap.ReadAsync(row.Id.ToString());
         Assert.Contains(published, b => b.Contains(row.Id.ToString(), StringComparison.Ordinal) && b.Contains(row.DeviceId.ToString(), StringComparison.Ordinal));
@@ -93,8 +98,7 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
 
         using var me = _hosts.Api.CreateClient();
         me.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.UserKey);
-        var listed = Assert.Single((await me.GetFromJsonAsync<JsonElement>("/v1/me/connections")).EnumerateArray());
-        Assert.Equal(Provider, listed.GetProperty("provider").GetString());
+        var listed = (await me.GetFromJsonAsync<JsonElement>("/v1/me/connections")).EnumerateArray().Single(c => c.GetProperty("provider").GetString() == Withings);
         Assert.Equal("backfilling", listed.GetProperty("state").GetString());
         Assert.Equal(0, listed.GetProperty("backfill").GetProperty("daysDone").GetInt32());
         Assert.Equal(90, listed.GetProperty("backfill").GetProperty("daysTotal").GetInt32());
@@ -108,7 +112,7 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
 
         // Every level of every category: no token reached a log, in the clear or protected.
         Assert.NotEmpty(_hosts.Logs.Entries);
-        Assert.DoesNotContain(_hosts.Logs.Entries, e => e.Contains(access, StringComparison.Ordinal) || e.Contains("loopback-refresh", StringComparison.Ordinal)
+        Assert.DoesNotContain(_hosts.Logs.Entries, e => e.Contains(access, StringComparison.Ordinal) || e.Contains(refresh, StringComparison.Ordinal)
             || e.Contains(row.ProtectedAccessToken!, StringComparison.Ordinal) || e.Contains(row.ProtectedRefreshToken!, StringComparison.Ordinal));
     }
 
@@ -119,9 +123,10 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
         using var me = _hosts.Api.CreateClient();
         me.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.UserKey);
 
-        var listed = Assert.Single((await me.GetFromJsonAsync<JsonElement>("/v1/me/connections")).EnumerateArray());
+        var listed = (await me.GetFromJsonAsync<JsonElement>("/v1/me/connections")).EnumerateArray()
+            .Select(c => (c.GetProperty("provider").GetString(), c.GetProperty("displayName").GetString(), c.GetProperty("state").GetString()));
 
-        Assert.Equal((Provider, "not_connected"), (listed.GetProperty("provider").GetString(), listed.GetProperty("state").GetString()));
+        Assert.Equal([("polar", "Polar", "not_connected"), ("strava", "Strava", "not_connected"), ("withings", "Withings", "not_connected")], listed);
     }
 
     [Fact]
@@ -162,8 +167,7 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
     {
         await using var removals = await BrokerTap.StartAsync<SourceRemoved>();
         await using var revokes = await BrokerTap.StartAsync<ConnectionRevokeRequested>();
-        var owner = $"owner-{Guid.NewGuid():N}";
-        var user = await _hosts.ConnectedUserAsync(fixture, owner);
+        var user = await _hosts.ConnectedUserAsync(fixture, Provider);
         var other = await fixture.CreateUserAsync();
         var row = await fixture.WithDbAsync(db => db.Connections.AsNoTracking().SingleAsync(c => c.UserId == user.Id));
 
@@ -183,7 +187,8 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
         Assert.Null(removed.ProtectedRefreshToken);
         Assert.Contains(await removals.ReadAsync(row.DeviceId.ToString()), b => b.Contains(row.DeviceId.ToString(), StringComparison.Ordinal));
         Assert.Contains(await revokes.ReadAsync(row.Id.ToString()), b => b.Contains(row.ProtectedAccessToken!, StringComparison.Ordinal));
-        var state = Assert.Single((await me.GetFromJsonAsync<JsonElement>("/v1/me/connections")).EnumerateArray()).GetProperty("state").GetString();
+        var state = (await me.GetFromJsonAsync<JsonElement>("/v1/me/connections")).EnumerateArray()
+            .Single(c => c.GetProperty("provider").GetString() == Provider).GetProperty("state").GetString();
         Assert.Equal("not_connected", state);
 
         using var again = await me.DeleteAsync($"/v1/me/connections/{Provider}");
@@ -195,8 +200,8 @@ public sealed class ConnectionTests(SkinProgressFixture fixture) : IAsyncLifetim
     public async Task Erase_PublishesTheRevokeWithTheProtectedTokens_AndDeletesTheConnection_WhileTheExportNeverHoldsTokens()
     {
         await using var revokes = await BrokerTap.StartAsync<ConnectionRevokeRequested>();
-        var owner = $"owner-{Guid.NewGuid():N}";
-        var user = await _hosts.ConnectedUserAsync(fixture, owner);
+        var owner = _hosts.StandIns.Strava.OwnerId;
+        var user = await _hosts.ConnectedUserAsync(fixture, Provider);
         var row = await fixture.WithDbAsync(db => db.Connections.AsNoTracking().SingleAsync(c => c.UserId == user.Id));
         using var me = _hosts.Api.CreateClient();
         me.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.UserKey);

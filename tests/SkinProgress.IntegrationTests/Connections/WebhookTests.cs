@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SkinProgress.Contracts;
+using SkinProgress.IntegrationTests.Connections.StandIns;
 
 namespace SkinProgress.IntegrationTests.Connections;
 
-/// <summary>Webhooks through the real Api and RabbitMQ, verified by the loopback provider.</summary>
+/// <summary>
+/// Webhooks through the real Api and RabbitMQ, as the providers' stand-ins send them: Polar's signed notifications and
+/// Strava's subscription challenge.
+/// </summary>
 [Collection(RealServices.Name)]
 public sealed class WebhookTests(SkinProgressFixture fixture) : IAsyncLifetime
 {
-    private const string Route = $"/v1/webhooks/{LoopbackConnectionProvider.ProviderName}";
     private ConnectionHosts _hosts = null!;
 
     public async Task InitializeAsync() => _hosts = await ConnectionHosts.StartAsync(fixture);
@@ -21,7 +25,7 @@ public sealed class WebhookTests(SkinProgressFixture fixture) : IAsyncLifetime
     {
         using var client = _hosts.Api.CreateClient();
 
-        using var response = await client.PostAsync("/v1/webhooks/nosuchprovider", Notification("anybody"));
+        using var response = await client.PostAsync("/v1/webhooks/nosuchprovider", new StringContent(_hosts.StandIns.Polar.ExerciseEvent()));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -30,14 +34,13 @@ public sealed class WebhookTests(SkinProgressFixture fixture) : IAsyncLifetime
     public async Task Webhook_TheProviderRefuses_AnswersItsStatus_AndPublishesNothing()
     {
         await using var tap = await BrokerTap.StartAsync<ProviderNotified>();
-        var owner = $"owner-{Guid.NewGuid():N}";
-        await _hosts.ConnectedUserAsync(fixture, owner);
-        using var client = _hosts.Api.CreateClient();
+        var polar = _hosts.StandIns.Polar;
+        await _hosts.ConnectedUserAsync(fixture, "polar");
 
-        using var response = await client.PostAsync(Route, Notification(owner, secret: "wrong"));
+        using var response = await _hosts.PostPolarWebhookAsync(polar.ExerciseEvent(), secret: "wrong");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain(await tap.ReadAsync(owner, TimeSpan.FromSeconds(2)), b => b.Contains(owner, StringComparison.Ordinal));
+        Assert.DoesNotContain(await tap.ReadAsync(PolarStandIn.ExerciseId, TimeSpan.FromSeconds(2)), b => b.Contains(PolarStandIn.ExerciseId, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,54 +48,52 @@ public sealed class WebhookTests(SkinProgressFixture fixture) : IAsyncLifetime
     {
         using var client = _hosts.Api.CreateClient();
 
-        using var response = await client.GetAsync($"{Route}?challenge=abc123");
+        using var response = await client.GetAsync($"/v1/webhooks/strava?hub.mode=subscribe&hub.challenge=abc123&hub.verify_token={ProviderStandIns.StravaVerifyToken}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("abc123", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("challenge").GetString());
+        Assert.Equal("abc123", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("hub.challenge").GetString());
     }
 
     [Fact]
     public async Task Webhook_ForAnOwnerNobodyConnected_Answers200_AndPublishesNothing()
     {
         await using var tap = await BrokerTap.StartAsync<ProviderNotified>();
-        var stranger = $"stranger-{Guid.NewGuid():N}";
-        using var client = _hosts.Api.CreateClient();
+        var exercise = $"stranger{Guid.NewGuid():N}";
 
-        using var response = await client.PostAsync(Route, Notification(stranger));
+        using var response = await _hosts.PostPolarWebhookAsync(ExerciseEvent(owner: 9_000_000 + Random.Shared.Next(1_000_000), exercise));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain(await tap.ReadAsync(stranger, TimeSpan.FromSeconds(2)), b => b.Contains(stranger, StringComparison.Ordinal));
+        Assert.DoesNotContain(await tap.ReadAsync(exercise, TimeSpan.FromSeconds(2)), b => b.Contains(exercise, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Webhook_ForAConnectedOwner_Answers200_OnceTheNotificationIsPublished()
     {
         await using var tap = await BrokerTap.StartAsync<ProviderNotified>();
-        var owner = $"owner-{Guid.NewGuid():N}";
-        var user = await _hosts.ConnectedUserAsync(fixture, owner);
-        using var client = _hosts.Api.CreateClient();
+        var polar = _hosts.StandIns.Polar;
+        var user = await _hosts.ConnectedUserAsync(fixture, "polar");
+        var exercise = $"activity{Guid.NewGuid():N}";
 
-        using var response = await client.PostAsync(Route, Notification(owner, objectId: "activity-42"));
+        using var response = await _hosts.PostPolarWebhookAsync(ExerciseEvent(long.Parse(polar.OwnerId, CultureInfo.InvariantCulture), exercise));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var published = Assert.Single(await tap.ReadAsync(owner), b => b.Contains(owner, StringComparison.Ordinal));
+        var published = Assert.Single(await tap.ReadAsync(exercise), b => b.Contains(exercise, StringComparison.Ordinal));
         var message = JsonDocument.Parse(published).RootElement.GetProperty("message");
         Assert.Equal(user.Id, message.GetProperty("userId").GetGuid());
-        Assert.Equal(("ObjectChanged", "activity-42"), (message.GetProperty("kind").GetString(), message.GetProperty("objectId").GetString()));
+        Assert.Equal(("ObjectChanged", exercise), (message.GetProperty("kind").GetString(), message.GetProperty("objectId").GetString()));
     }
 
     [Fact]
     public async Task Webhook_ForAConnectedOwner_Answers503_WhileRabbitMqIsDown()
     {
-        var owner = $"owner-{Guid.NewGuid():N}";
-        await _hosts.ConnectedUserAsync(fixture, owner);
-        using var client = _hosts.Api.CreateClient();
+        var polar = _hosts.StandIns.Polar;
+        await _hosts.ConnectedUserAsync(fixture, "polar");
 
         await TestServices.RunServicesScriptAsync("rabbit-stop");
         try
         {
-            using var refused = await client.PostAsync(Route, Notification(owner));
+            using var refused = await _hosts.PostPolarWebhookAsync(polar.ExerciseEvent());
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.NotNull(refused.Headers.RetryAfter);
             Assert.Contains("urn:skinprogress:problem:broker-unavailable", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -105,10 +106,13 @@ public sealed class WebhookTests(SkinProgressFixture fixture) : IAsyncLifetime
         await fixture.WaitUntilReadyAsync();
     }
 
-    private static StringContent Notification(string owner, string secret = LoopbackConnectionProvider.Secret, string objectId = "1")
+    /// <summary>AccessLink's EXERCISE notification for <paramref name="owner"/>'s <paramref name="exercise"/>.</summary>
+    private static string ExerciseEvent(long owner, string exercise) => new JsonObject
     {
-        var content = new StringContent(JsonSerializer.Serialize(new { owner, @object = objectId }), Encoding.UTF8, "application/json");
-        content.Headers.Add("X-Loopback-Secret", secret);
-        return content;
-    }
+        ["event"] = "EXERCISE",
+        ["user_id"] = owner,
+        ["entity_id"] = exercise,
+        ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+        ["url"] = $"https://www.polaraccesslink.com/v3/exercises/{exercise}",
+    }.ToJsonString();
 }

@@ -128,6 +128,7 @@ public sealed class OperationsTests(SkinProgressFixture fixture)
     [InlineData("/v1/me", "delete")]
     [InlineData("/v1/unsubscribe/{token}", "get")]
     [InlineData("/v1/unsubscribe/{token}", "post")]
+    [InlineData("/v1/connections/reconnect/{token}", "get")]
     public async Task OpenApiDocument_DescribesEveryEndpointOfTheContract(string path, string method)
     {
         using var client = fixture.Client();

@@ -41,9 +41,10 @@ public sealed class ChromiumSession : IAsyncDisposable
 
     public List<string> OffOriginRequests { get; } = [];
 
-    public static async Task<ChromiumSession> StartAsync(SkinProgressFixture fixture, string? bearer = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">The Api's settings when not the fixture's (providers pointed at stand-ins, say).</param>
+    public static async Task<ChromiumSession> StartAsync(SkinProgressFixture fixture, string? bearer = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var api = new ApiFactory(fixture.Settings, services);
+        var api = new ApiFactory(settings ?? fixture.Settings);
         api.UseKestrel(0);
         api.StartServer();
         var address = api.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SkinProgress.IntegrationTests.Connections.StandIns;
 
@@ -36,14 +34,6 @@ public sealed class ConnectionHosts : IAsyncDisposable
         return new ConnectionHosts(standIns, api, logs, new StandInConnections(fixture));
     }
 
-    public StandInHost StandIn(string provider) => provider switch
-    {
-        "strava" => StandIns.Strava,
-        "withings" => StandIns.Withings,
-        "polar" => StandIns.Polar,
-        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
-    };
-
     /// <summary>A new user connected to <paramref name="provider"/> through the connect page and the stand-in's consent.</summary>
     public async Task<TestUser> ConnectedUserAsync(SkinProgressFixture fixture, string provider)
     {
@@ -58,12 +48,7 @@ public sealed class ConnectionHosts : IAsyncDisposable
     /// <summary>An AccessLink webhook as Polar posts it to the Api, signed with <paramref name="secret"/>.</summary>
     public async Task<HttpResponseMessage> PostPolarWebhookAsync(string json, string secret = ProviderStandIns.PolarWebhookSecret)
     {
-        var body = Encoding.UTF8.GetBytes(json);
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/webhooks/polar") { Content = content };
-        request.Headers.Add("Polar-Webhook-Event", "EXERCISE");
-        request.Headers.Add("Polar-Webhook-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)));
+        using var request = PolarStandIn.Webhook(new Uri("/v1/webhooks/polar", UriKind.Relative), json, secret);
         using var client = Api.CreateClient();
         return await client.SendAsync(request);
     }

@@ -31,6 +31,15 @@ public sealed class ProviderStandIns : IAsyncDisposable
 
     public PolarStandIn Polar { get; }
 
+    /// <summary>The stand-in of the provider with this lower-case name.</summary>
+    public StandInHost Named(string provider) => provider switch
+    {
+        "strava" => Strava,
+        "withings" => Withings,
+        "polar" => Polar,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
+    };
+
     /// <summary>The Providers:* settings for both hosts, to add to the fixture's.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; }
 

@@ -93,13 +93,23 @@ public sealed class PolarStandIn : StandInHost
     /// <summary>An AccessLink webhook: the JSON body, signed with the application's signature secret.</summary>
     public static async Task<HttpResponseMessage> SendAsync(Uri callback, string json, string signatureSecret)
     {
+        using var request = Webhook(callback, json, signatureSecret);
+        return await Sender.SendAsync(request);
+    }
+
+    /// <summary>
+    /// An AccessLink webhook request as Polar posts it: the JSON body, its event in <c>Polar-Webhook-Event</c>, and the
+    /// HMAC-SHA-256 of the body with the signature secret, hex, in <c>Polar-Webhook-Signature</c>.
+    /// </summary>
+    public static HttpRequestMessage Webhook(Uri target, string json, string signatureSecret)
+    {
         var body = Encoding.UTF8.GetBytes(json);
-        using var content = new ByteArrayContent(body);
+        var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, callback) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
         request.Headers.Add("Polar-Webhook-Event", JsonNode.Parse(json)?["event"]?.GetValue<string>() ?? "");
         request.Headers.Add("Polar-Webhook-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(signatureSecret), body)));
-        return await Sender.SendAsync(request);
+        return request;
     }
 
     public string ExerciseEvent() => new JsonObject

@@ -21,7 +21,7 @@ public sealed class BackfillTests(SkinProgressFixture fixture, ITestOutputHelper
     public async Task Connect_BackfillsTheWindowInChunks_ShowingProgress_ThenIsConnectedWithEveryEventOfTheWindow(string provider)
     {
         await using var hosts = await SyncHosts.StartAsync(fixture);
-        var standIn = hosts.StandIn(provider);
+        var standIn = hosts.StandIns.Named(provider);
         // Slow enough that the progress between chunks can be seen.
         standIn.ApiDelay = TimeSpan.FromMilliseconds(400);
         hosts.StandIns.Withings.PageSize = 100;

@@ -120,21 +120,11 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
     public async Task StravaDeauthorization_RemovesTheConnectionAndItsEvents()
     {
         await using var hosts = await SyncHosts.StartAsync(fixture);
-        var strava = hosts.StandIns.Strava;
         var user = await hosts.ConnectAsync("strava");
         await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
         Assert.NotEmpty(await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count > 0));
 
-        var status = await hosts.PostWebhookAsync("strava", JsonContent.Create(new JsonObject
-        {
-            ["aspect_type"] = "update",
-            ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["object_id"] = long.Parse(strava.OwnerId, CultureInfo.InvariantCulture),
-            ["object_type"] = "athlete",
-            ["owner_id"] = long.Parse(strava.OwnerId, CultureInfo.InvariantCulture),
-            ["subscription_id"] = 120475,
-            ["updates"] = new JsonObject { ["authorized"] = "false" },
-        }));
+        var status = await hosts.StravaDeauthorizationAsync();
 
         Assert.Equal(HttpStatusCode.OK, status);
         var removed = await SkinProgressFixture.EventuallyAsync(() => hosts.ConnectionAsync(user, "strava"), c => c.RemovedAt is not null);
@@ -157,16 +147,7 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, ConnectionStates.ReauthorizationRequired)));
         var requests = strava.Requests("/api/v3");
 
-        var status = await hosts.PostWebhookAsync("strava", JsonContent.Create(new JsonObject
-        {
-            ["aspect_type"] = "update",
-            ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["object_id"] = long.Parse(strava.OwnerId, CultureInfo.InvariantCulture),
-            ["object_type"] = "athlete",
-            ["owner_id"] = long.Parse(strava.OwnerId, CultureInfo.InvariantCulture),
-            ["subscription_id"] = 120475,
-            ["updates"] = new JsonObject { ["authorized"] = "false" },
-        }));
+        var status = await hosts.StravaDeauthorizationAsync();
 
         Assert.Equal(HttpStatusCode.OK, status);
         var removed = await SkinProgressFixture.EventuallyAsync(() => hosts.ConnectionAsync(user, "strava"), c => c.RemovedAt is not null);

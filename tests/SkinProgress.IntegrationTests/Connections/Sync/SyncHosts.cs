@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -66,43 +64,16 @@ public sealed class SyncHosts : IAsyncDisposable
             ["Connections:BackfillChunkDays"] = chunkDays.ToString(CultureInfo.InvariantCulture),
         };
 
-    public StandInHost StandIn(string provider) => provider switch
-    {
-        "strava" => StandIns.Strava,
-        "withings" => StandIns.Withings,
-        "polar" => StandIns.Polar,
-        _ => throw new ArgumentOutOfRangeException(nameof(provider)),
-    };
-
     /// <summary>A new user who connected <paramref name="provider"/> through the connect page and the stand-in's consent.</summary>
     public async Task<TestUser> ConnectAsync(string provider)
     {
         var user = await _fixture.CreateUserAsync();
         using var browser = new ConnectBrowser(Api);
         (await browser.OpenAsync(await ConnectBrowser.CreateLinkAsync(Api, user.UserKey))).Dispose();
-        using var connect = await browser.PostFormAsync($"/v1/connections/{provider}/connect");
-        Assert.Equal(HttpStatusCode.Redirect, connect.StatusCode);
-        var callback = await ConsentAsync(StandIn(provider), connect.Headers.Location!);
-        using var done = await browser.GetAsync(callback.PathAndQuery);
+        using var done = await browser.ConnectAsync(provider);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("/v1/connections", done.Headers.Location?.OriginalString);
         return user;
-    }
-
-    /// <summary>The person at the stand-in's authorize page: it shows the consent form, they press Consent.</summary>
-    private static async Task<Uri> ConsentAsync(StandInHost standIn, Uri authorize)
-    {
-        using var person = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var page = await person.GetAsync(authorize);
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
-        using var consent = await person.PostAsync(standIn.Url("consent"), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["redirect_uri"] = query["redirect_uri"].ToString(),
-            ["state"] = query["state"].ToString(),
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
-        return consent.Headers.Location!;
     }
 
     public Task<Connection> ConnectionAsync(TestUser user, string provider) =>
@@ -131,7 +102,7 @@ public sealed class SyncHosts : IAsyncDisposable
     public async Task<ProviderChanges> FetchWindowAsync(string provider, Connection connection)
     {
         await using var clients = await ProviderClients.StartAsync(StandIns.Strava, StandIns.Withings, StandIns.Polar);
-        var standIn = StandIn(provider);
+        var standIn = StandIns.Named(provider);
         var (access, _, _) = standIn.Tokens.Issue(standIn.OwnerId);
         var client = clients.Services.GetServices<IConnectionProvider>().Single(p => p.Name == provider);
         return await client.FetchRangeAsync(new ProviderSession(standIn.OwnerId, access), connection.BackfillFrom, connection.BackfillTo, default);
@@ -146,18 +117,8 @@ public sealed class SyncHosts : IAsyncDisposable
         });
 
     /// <summary>A webhook as the provider posts it, to the Api.</summary>
-    public async Task<HttpStatusCode> PostWebhookAsync(string provider, HttpContent content, params (string Name, string Value)[] headers)
-    {
-        using var client = Api.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/webhooks/{provider}") { Content = content };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.Add(name, value);
-        }
-
-        using var response = await client.SendAsync(request);
-        return response.StatusCode;
-    }
+    public Task<HttpStatusCode> PostWebhookAsync(string provider, HttpContent content) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/v1/webhooks/{provider}") { Content = content });
 
     /// <summary>Strava's push event for one of the athlete's activities (webhooks guide, "Event Data").</summary>
     public Task<HttpStatusCode> StravaEventAsync(string aspect, string activityId) => PostWebhookAsync("strava", JsonContent.Create(new JsonObject
@@ -171,15 +132,30 @@ public sealed class SyncHosts : IAsyncDisposable
         ["updates"] = new JsonObject(),
     }));
 
-    /// <summary>An AccessLink webhook signed with <paramref name="secret"/>.</summary>
-    public Task<HttpStatusCode> PolarEventAsync(string json, string secret = ProviderStandIns.PolarWebhookSecret)
+    /// <summary>Strava's push event for the athlete withdrawing the grant (webhooks guide, "Event Data": authorized "false").</summary>
+    public Task<HttpStatusCode> StravaDeauthorizationAsync() => PostWebhookAsync("strava", JsonContent.Create(new JsonObject
     {
-        var body = Encoding.UTF8.GetBytes(json);
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        return PostWebhookAsync("polar", content,
-            ("Polar-Webhook-Event", JsonNode.Parse(json)?["event"]?.GetValue<string>() ?? ""),
-            ("Polar-Webhook-Signature", Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body))));
+        ["aspect_type"] = "update",
+        ["event_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["object_id"] = long.Parse(StandIns.Strava.OwnerId, CultureInfo.InvariantCulture),
+        ["object_type"] = "athlete",
+        ["owner_id"] = long.Parse(StandIns.Strava.OwnerId, CultureInfo.InvariantCulture),
+        ["subscription_id"] = 120475,
+        ["updates"] = new JsonObject { ["authorized"] = "false" },
+    }));
+
+    /// <summary>An AccessLink webhook signed with <paramref name="secret"/>.</summary>
+    public Task<HttpStatusCode> PolarEventAsync(string json, string secret = ProviderStandIns.PolarWebhookSecret) =>
+        SendAsync(PolarStandIn.Webhook(new Uri("/v1/webhooks/polar", UriKind.Relative), json, secret));
+
+    private async Task<HttpStatusCode> SendAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var client = Api.CreateClient();
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
     }
 
     /// <summary>A client of this Api (the one with the providers configured).</summary>
@@ -193,9 +169,7 @@ public sealed class SyncHosts : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _worker.DisposeAsync();
-        await _fixture.WithDbAsync(db => db.Connections
-            .Where(c => c.RemovedAt == null && (c.Provider == "strava" || c.Provider == "withings" || c.Provider == "polar"))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RemovedAt, DateTimeOffset.UtcNow)));
+        await new StandInConnections(_fixture).DisposeAsync();
         await Api.DisposeAsync();
         await StandIns.DisposeAsync();
     }

@@ -30,10 +30,17 @@ public static class WorkerExtensions
         return builder;
     }
 
+    /// <summary>How long one migration statement may run; a rewrite of a large table takes minutes.</summary>
+    public static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(2);
+
     public static async Task MigrateDatabaseAsync(this IHost host)
     {
         ArgumentNullException.ThrowIfNull(host);
         await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SkinProgressDbContext>().Database.MigrateAsync();
+        var database = scope.ServiceProvider.GetRequiredService<SkinProgressDbContext>().Database;
+        // A migration that rewrites a table (TypedEventColumns moves every stored event into columns) runs as long as
+        // the table is large; the default 30 s command timeout aborted it on a database of a few million events.
+        database.SetCommandTimeout(MigrationCommandTimeout);
+        await database.MigrateAsync();
     }
 }

@@ -228,6 +228,11 @@ public static class SummaryChart
     /// </summary>
     private sealed class Pen(PaletteCanvas canvas, int density)
     {
+        // Glyphs and markers start on even device pixels when there are two or more a CSS pixel (moving them at most
+        // half a CSS pixel): a character or a marker then always packs into the same bytes at four bits a pixel, and
+        // deflate finds its repeats (~0.9 KB less at 2×, measured).
+        private readonly int grain = density >= 2 ? 2 : 1;
+
         /// <summary>Draws the text and returns its left edge.</summary>
         public float Text(string text, float x, float baseline, SKTextAlign align, float fontSize)
         {
@@ -244,7 +249,7 @@ public static class SummaryChart
             foreach (var character in text)
             {
                 var glyph = GlyphCache.Get(size, character);
-                canvas.Blit(glyph, (int)MathF.Round(pen), row, TextInk);
+                canvas.Blit(glyph, Snap(pen), row, TextInk);
                 pen += glyph.Advance;
             }
 
@@ -267,7 +272,7 @@ public static class SummaryChart
             Fill(new SKRect(x - 0.5f, top, x + 0.5f, bottom + 0.5f), ink);
         }
 
-        public void Dot(float x, float y, float radius, int ink) => canvas.Disc(x * density, y * density, radius * density, ink);
+        public void Dot(float x, float y, float radius, int ink) => canvas.Disc(Snap(x * density), MathF.Round(y * density), radius * density, ink);
 
         public void Polyline(SKPoint[] points, float width, int ink)
         {
@@ -284,6 +289,8 @@ public static class SummaryChart
 
             canvas.Stroke(points, width * density, ink);
         }
+
+        private int Snap(float x) => grain * (int)MathF.Round(x / grain);
 
         /// <summary>Draws only inside <paramref name="area"/> until <see cref="Unclip"/>.</summary>
         public void ClipTo(SKRect area) =>

@@ -228,9 +228,9 @@ public static class SummaryChart
     /// </summary>
     private sealed class Pen(PaletteCanvas canvas, int density)
     {
-        // Glyphs and markers start on even device pixels when there are two or more a CSS pixel (moving them at most
-        // half a CSS pixel): a character or a marker then always packs into the same bytes at four bits a pixel, and
-        // deflate finds its repeats (~0.9 KB less at 2×, measured).
+        // Markers are centred on even device pixels when there are two or more a CSS pixel (moving them at most half
+        // a CSS pixel): each then packs into the same bytes at four bits a pixel, and deflate finds the repeats
+        // (~0.3 KB less at 2×, measured). Glyphs placed so gained twice that but spaced letters unevenly.
         private readonly int grain = density >= 2 ? 2 : 1;
 
         /// <summary>Draws the text and returns its left edge.</summary>
@@ -249,7 +249,7 @@ public static class SummaryChart
             foreach (var character in text)
             {
                 var glyph = GlyphCache.Get(size, character);
-                canvas.Blit(glyph, Snap(pen), row, TextInk);
+                canvas.Blit(glyph, (int)MathF.Round(pen), row, TextInk);
                 pen += glyph.Advance;
             }
 

@@ -67,12 +67,11 @@ internal static class EmailStyles
 
     public const string ThRight = "padding:6px 4px;text-align:right;white-space:nowrap;font-size:12px;font-weight:600;color:#64748b;border-bottom:2px solid #e2e8f0;";
 
-    // Left-aligned and top-aligned by the row's valign: a cell states only its padding and rule.
+    // Top-aligned by the row's valign, and right-aligned or centred by the cell's align (shorter than their CSS in
+    // every row): a cell states only its padding and rule.
     public const string Td = "padding:8px 4px;border-bottom:1px solid #f1f5f9;";
 
-    public const string TdRight = Td + "text-align:right;white-space:nowrap;";
-
-    public const string Trend = Td + "text-align:center;font-size:18px;line-height:1.1;color:#334155;";
+    public const string Trend = Td + "font-size:18px;line-height:1.1;color:#334155;";
 
     public const string Disclaimer = "margin:24px 0 0;padding:12px;font-size:13px;line-height:1.45;color:#475569;background-color:#f8fafc;border-radius:6px;";
 

@@ -8,7 +8,7 @@ namespace SkinProgress.Email.Charts;
 /// moderate-equivalent minutes as bars, each bar labelled with its minutes. Two stacked plots because the weight spans
 /// weeks and the bars one week. Both are small and fixed in layout, so they are rasterised straight into palette
 /// indices (<see cref="PaletteCanvas"/>: rectangles, anti-aliased strokes and discs, glyphs Skia drew once) and written
-/// as a four-bit palette PNG (<see cref="IndexedPng"/>): about a millisecond and ~15 KB at 2×.
+/// as a four-bit palette PNG (<see cref="IndexedPng"/>): about a millisecond and ~17 KB at 2×.
 /// </summary>
 public static class SummaryChart
 {
@@ -290,12 +290,12 @@ public static class SummaryChart
             canvas.Stroke(points, width * density, ink);
         }
 
-        private int Snap(float x) => grain * (int)MathF.Round(x / grain);
-
         /// <summary>Draws only inside <paramref name="area"/> until <see cref="Unclip"/>.</summary>
         public void ClipTo(SKRect area) =>
             canvas.Clip = SKRectI.Round(new SKRect(area.Left * density, area.Top * density, area.Right * density, area.Bottom * density));
 
         public void Unclip() => canvas.Clip = new SKRectI(0, 0, canvas.Width, canvas.Height);
+
+        private int Snap(float x) => grain * (int)MathF.Round(x / grain);
     }
 }

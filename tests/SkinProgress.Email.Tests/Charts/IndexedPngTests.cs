@@ -20,46 +20,19 @@ public sealed class IndexedPngTests
         Assert.True(palette[1].Green > palette[2].Green && palette[2].Green > Teal.Green);
     }
 
-    [Theory]
-    [InlineData(4, 4)]   // 13 colours: four bits a pixel
-    [InlineData(20, 8)]  // 41: a byte
-    public void Encode_KeepsPaletteColoursExactly_AndMapsOthersToTheNearest(int levels, int bitDepth)
+    [Fact]
+    public void Palette_OfMoreColoursThanFourBitsIndex_IsRefused()
     {
-        using var bitmap = new SKBitmap(new SKImageInfo(33, 5, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        bitmap.Erase(SKColors.White);
-        var palette = IndexedPng.Palette([new(Teal, levels), new(Blue, 1)]);
-        for (var x = 0; x < palette.Length && x < 33; x++)
-        {
-            bitmap.SetPixel(x, 1, palette[x]);
-        }
-
-        bitmap.SetPixel(5, 3, new SKColor(0x26, 0x62, 0xEA)); // one step off the blue
-        using var pixels = bitmap.PeekPixels();
-
-        var png = IndexedPng.Encode(pixels, [new(Teal, levels), new(Blue, 1)]);
-
-        Assert.Equal(bitDepth, png[24]);
-        using var decoded = SKBitmap.Decode(png);
-        for (var x = 0; x < 33; x++)
-        {
-            Assert.Equal(x < palette.Length ? palette[x] : SKColors.White, decoded.GetPixel(x, 1));
-            Assert.Equal(SKColors.White, decoded.GetPixel(x, 0));
-        }
-
-        Assert.Equal(Blue, decoded.GetPixel(5, 3));
+        Assert.Throws<ArgumentException>(() => IndexedPng.Palette([new(Teal, 10), new(Blue, 6)]));
     }
 
-    [Theory]
-    [InlineData(1)]  // four bits a pixel: runs that start and end in either half of a byte
-    [InlineData(20)] // a byte a pixel
-    public void Encode_RunsOfEveryLength_AtEveryOffset_AndRepeatedRows_DecodeToThePixelsDrawn(int tealLevels)
+    [Fact]
+    public void Encode_RunsOfEveryLength_AtEveryOffset_AndRepeatedRows_DecodeToTheirPaletteColours()
     {
-        Ink[] inks = [new(Teal, tealLevels), new(Blue, 1)];
-        var palette = IndexedPng.Palette(inks);
-        const int width = 61;
-        using var bitmap = new SKBitmap(new SKImageInfo(width, 12, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        bitmap.Erase(SKColors.White);
-        for (var y = 0; y < 12; y++)
+        var palette = IndexedPng.Palette([new(Teal, 3), new(Blue, 1)]);
+        const int width = 61, height = 12;
+        var indices = new int[height, width];
+        for (var y = 0; y < height; y++)
         {
             // Runs 1, 2, 3… pixels long, alternating colours, starting one pixel later on each pair of rows; each
             // pair is the same row twice.
@@ -68,7 +41,7 @@ public sealed class IndexedPngTests
             {
                 for (var i = 0; i < length && x < width; i++, x++)
                 {
-                    bitmap.SetPixel(x, y, palette[colour]);
+                    indices[y, x] = colour;
                 }
 
                 (length, colour) = (length + 1, (colour % (palette.Length - 1)) + 1);
@@ -76,15 +49,61 @@ public sealed class IndexedPngTests
             }
         }
 
-        using var pixels = bitmap.PeekPixels();
-        using var decoded = SKBitmap.Decode(IndexedPng.Encode(pixels, inks));
+        using var decoded = SKBitmap.Decode(IndexedPng.Encode(Scanlines(indices), width, height, palette));
 
-        for (var y = 0; y < 12; y++)
+        Assert.Equal((width, height), (decoded.Width, decoded.Height));
+        for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
-                Assert.Equal(bitmap.GetPixel(x, y), decoded.GetPixel(x, y));
+                Assert.Equal(palette[indices[y, x]], decoded.GetPixel(x, y));
             }
         }
+    }
+
+    [Fact]
+    public void Encode_FiltersARowEqualToTheOneAbove_ToZeros_AndLeavesOthersUnfiltered()
+    {
+        var palette = IndexedPng.Palette([new(Blue, 1)]);
+        var indices = new int[4, 5];
+        for (var x = 1; x < 4; x++)
+        {
+            (indices[0, x], indices[1, x], indices[3, x]) = (1, 1, 1); // rows 0, 1 alike; row 2 white; row 3 unlike row 2
+        }
+
+        var scanlines = Scanlines(indices);
+
+        IndexedPng.Encode(scanlines, 5, 4, palette);
+
+        const int rowBytes = 4;
+        Assert.Equal([0, 0x01, 0x11, 0x00], scanlines[..rowBytes]);
+        Assert.Equal([2, 0, 0, 0], scanlines[rowBytes..(2 * rowBytes)]);
+        Assert.Equal([0, 0, 0, 0], scanlines[(2 * rowBytes)..(3 * rowBytes)]);
+        Assert.Equal([0, 0x01, 0x11, 0x00], scanlines[(3 * rowBytes)..]);
+    }
+
+    [Fact]
+    public void Encode_RefusesScanlinesOfAnotherSize()
+    {
+        var palette = IndexedPng.Palette([new(Blue, 1)]);
+
+        Assert.Throws<ArgumentException>(() => IndexedPng.Encode(new byte[10], 5, 4, palette));
+    }
+
+    /// <summary>Rows as a PNG holds them: a filter byte, then two indices a byte, high half first.</summary>
+    private static byte[] Scanlines(int[,] indices)
+    {
+        var (height, width) = (indices.GetLength(0), indices.GetLength(1));
+        var rowBytes = 1 + ((width + 1) / 2);
+        var scanlines = new byte[height * rowBytes];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                scanlines[(y * rowBytes) + 1 + (x / 2)] |= (byte)(x % 2 == 0 ? indices[y, x] << 4 : indices[y, x]);
+            }
+        }
+
+        return scanlines;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using CsCheck;
 using SkiaSharp;
 using SkinProgress.Email.Charts;
 
@@ -71,7 +72,7 @@ public sealed class SummaryChartTests
 
         using var chart = SKBitmap.Decode(SummaryChart.RenderPng(new SummaryChartData(weighIns, [], [])));
 
-        // Inside the weight's plot area: some edge pixels of the grey text there around may take the markers' grey.
+        // Inside the weight's plot area, so not the legend's marker.
         var markers = Columns(chart, MarkerColor, new SKRectI(chart.Width / 10, chart.Height / 10, chart.Width, chart.Height * 45 / 100));
         Assert.Equal(3, markers.Count);
         var (first, second, third) = (markers[0].MiddleY, markers[1].MiddleY, markers[2].MiddleY);
@@ -101,6 +102,24 @@ public sealed class SummaryChartTests
 
         Assert.Equal(SummaryChart.Width * 2, chart.Width);
         Assert.Empty(Columns(chart, BarColor));
+    }
+
+    [Fact]
+    public void RenderPng_ForAnyWeek_DecodesToTheLayoutSizeTimesTheDensity()
+    {
+        var weight = Gen.Frequency((8, Gen.Double[40, 250]), (1, Gen.OneOf(0d, 1e-9, 0.05, 999.9, 1e6, 1e9)));
+        var minutes = Gen.Frequency((8, Gen.Double[0, 300]), (1, Gen.OneOf(0d, 0.4, 1440, 1e6)));
+        Gen<ChartPoint> Point(Gen<double> value, int firstDay) =>
+            Gen.Select(Gen.Int[firstDay, 6], value, (day, v) => new ChartPoint(SampleWeeks.WeekStart.AddDays(day), v));
+        // None, one, a few or many points; dates may repeat and come in any order.
+        var week = Gen.Select(Point(weight, -400).List[0, 80], Point(weight, -60).List[0, 60], Point(minutes, 0).List[0, 7], Gen.Int[1, 2])
+            .Select((weighIns, smoothed, days, density) => (Data: new SummaryChartData(weighIns, smoothed, days), Density: density));
+
+        week.Sample(w =>
+        {
+            using var chart = SKBitmap.Decode(SummaryChart.RenderPng(w.Data, w.Density));
+            Assert.Equal((SummaryChart.Width * w.Density, SummaryChart.Height * w.Density), (chart.Width, chart.Height));
+        }, iter: 200);
     }
 
     [Fact]

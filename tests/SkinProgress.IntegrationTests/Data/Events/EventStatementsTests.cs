@@ -44,6 +44,36 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
         Assert.All(events, e => Assert.Equal((user.DeviceId, "garmin", Day), (e.DeviceId, e.Source, e.LocalDate)));
     }
 
+    [Fact]
+    public async Task ReadDays_ReadsOnlyTheRowsOfTheDays_EvenWhenAJoinOverTheWholeTableIsPlannedCheaper()
+    {
+        var user = await fixture.CreateUserAsync();
+        await StoreAsync([.. Padding(await fixture.CreateUserAsync(), 500)]);
+        await StoreAsync(
+            Row(user, new HealthEvent("m1", "meal", new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), Meal: new Meal(20))),
+            Row(user, new HealthEvent("m2", "meal", new DateTimeOffset(2026, 3, 2, 13, 0, 0, TimeSpan.Zero), Meal: new Meal(30))),
+            Row(user, new HealthEvent("m3", "meal", new DateTimeOffset(2026, 3, 3, 8, 0, 0, TimeSpan.Zero), Meal: new Meal(25)), Day.AddDays(1)));
+
+        var (events, rowsRead) = await fixture.InTransactionAsync(async c =>
+        {
+            // Stands in for statistics under which a hash join over every row looks cheaper than a lookup per day (few
+            // distinct dates among many rows, as under the benchmark's load).
+            await using (var plan = new Npgsql.NpgsqlCommand("set local enable_nestloop = off", c))
+            {
+                await plan.ExecuteNonQueryAsync();
+            }
+
+            var read = await EventStatements.ReadDaysAsync(c, [new UserDay(user.Id, Day)], CancellationToken.None);
+            await using var counted = new Npgsql.NpgsqlCommand("""
+                select seq_tup_read + idx_tup_fetch from pg_stat_xact_user_tables where relid = 'raw_events'::regclass
+                """, c);
+            return (read[new UserDay(user.Id, Day)], (long)(await counted.ExecuteScalarAsync())!);
+        });
+
+        Assert.Equal(["m1", "m2"], events.Select(e => e.Event.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, rowsRead);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -44,6 +44,37 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
         Assert.All(events, e => Assert.Equal((user.DeviceId, "garmin", Day), (e.DeviceId, e.Source, e.LocalDate)));
     }
 
+    [Fact]
+    public async Task ReadDays_ReadsOnlyTheRowsOfTheDays_EvenWhenAJoinOverTheWholeTableIsPlannedCheaper()
+    {
+        var user = await fixture.CreateUserAsync();
+        // Enough other rows that reading the whole table is plainly not reading the day.
+        await StoreAsync([.. Padding(await fixture.CreateUserAsync(), 2000)]);
+        await StoreAsync(
+            Row(user, new HealthEvent("m1", "meal", new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), Meal: new Meal(20))),
+            Row(user, new HealthEvent("m2", "meal", new DateTimeOffset(2026, 3, 2, 13, 0, 0, TimeSpan.Zero), Meal: new Meal(30))),
+            Row(user, new HealthEvent("m3", "meal", new DateTimeOffset(2026, 3, 3, 8, 0, 0, TimeSpan.Zero), Meal: new Meal(25)), Day.AddDays(1)));
+
+        var (events, rowsRead) = await fixture.InTransactionAsync(async c =>
+        {
+            // Stands in for statistics under which a hash join over every row looks cheaper than a lookup per day (few
+            // distinct dates among many rows, as under the benchmark's load).
+            await using (var plan = new Npgsql.NpgsqlCommand("set local enable_nestloop = off", c))
+            {
+                await plan.ExecuteNonQueryAsync();
+            }
+
+            // The counts include what earlier transactions of this pooled connection read and PostgreSQL has not yet
+            // flushed to the shared statistics: only their growth across the read is the read's.
+            var before = await RowsReadAsync(c);
+            var read = await EventStatements.ReadDaysAsync(c, [new UserDay(user.Id, Day)], CancellationToken.None);
+            return (read[new UserDay(user.Id, Day)], await RowsReadAsync(c) - before);
+        });
+
+        Assert.Equal(["m1", "m2"], events.Select(e => e.Event.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, rowsRead);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -214,6 +245,13 @@ public sealed class EventStatementsTests(SkinProgressFixture fixture)
     {
         await using var exists = new Npgsql.NpgsqlCommand("select to_regclass('pg_temp.raw_events_offered') is not null", connection);
         return (bool)(await exists.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<long> RowsReadAsync(Npgsql.NpgsqlConnection connection)
+    {
+        await using var counted = new Npgsql.NpgsqlCommand(
+            "select seq_tup_read + idx_tup_fetch from pg_stat_xact_user_tables where relid = 'raw_events'::regclass", connection);
+        return (long)(await counted.ExecuteScalarAsync())!;
     }
 
     private static JsonNode? Json(IEnumerable<HealthEvent> events) => JsonSerializer.SerializeToNode(events, RawEvent.Json);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Hangfire;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,20 @@ public sealed class SummaryScheduleOptions
 
     /// <summary>Off in tests that drive the dispatch themselves with a fake clock.</summary>
     public bool ScheduleDispatch { get; set; } = true;
+
+    /// <summary>
+    /// Compile jobs run at once. Compiling is CPU work with short waits on PostgreSQL, so one job a core keeps the
+    /// cores busy; every job more holds another chunk's histories, rendered emails and chart bitmap for no speed.
+    /// </summary>
+    [Range(1, 64)]
+    public int CompileWorkers { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Send jobs run at once, in a queue of their own. A send mostly waits on SMTP and on its batch's commit, and one
+    /// job a core kept pace with compiling in the benchmark.
+    /// </summary>
+    [Range(1, 64)]
+    public int SendWorkers { get; set; } = Environment.ProcessorCount;
 }
 
 public static class SummariesExtensions
@@ -23,7 +38,7 @@ public static class SummariesExtensions
     {
         builder.Services.AddOptions<SmtpOptions>().Bind(builder.Configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SummaryScheduleOptions>().Bind(builder.Configuration.GetSection(SummaryScheduleOptions.Section));
+        builder.Services.AddOptions<SummaryScheduleOptions>().Bind(builder.Configuration.GetSection(SummaryScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddSummaryEmail();
         builder.Services.AddScoped<SummaryLoader>();
@@ -34,14 +49,13 @@ public static class SummariesExtensions
         builder.Services.AddScoped<ISendSummaries, SendSummariesJob>();
 
         builder.AddJobStorage();
-        builder.Services.AddHangfireServer(o => o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2));
+        builder.Services.AddHangfireServer((s, o) => o.WorkerCount = s.GetRequiredService<IOptions<SummaryScheduleOptions>>().Value.CompileWorkers);
         // Sending has workers of its own: in one queue every send job waited behind every compile job of a run,
-        // so with 100,000 users the first email left after the last summary was compiled. A send waits on SMTP and
-        // on its own commit more than it computes, so it gets as many workers as compiling does.
-        builder.Services.AddHangfireServer(o =>
+        // so with 100,000 users the first email left after the last summary was compiled.
+        builder.Services.AddHangfireServer((s, o) =>
         {
             o.Queues = [SummaryJobs.SendQueue];
-            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            o.WorkerCount = s.GetRequiredService<IOptions<SummaryScheduleOptions>>().Value.SendWorkers;
         });
         builder.Services.AddHostedService<DispatchSchedule>();
         return builder;

@@ -9,8 +9,8 @@ public sealed record SettleResult(string Before, TimeSpan Took, double PostgresC
 
 /// <summary>
 /// Before a phase, finishes what the phases before it left PostgreSQL to do, so that work is not charged to this one:
-/// after 1.17 million batched rows, autovacuum and the next checkpoint otherwise fall inside the single-event phase and
-/// multiplied its PostgreSQL cost per event by five. VACUUM (ANALYZE) does now what autovacuum would start at its next
+/// autovacuum and the next checkpoint after a large batched phase would otherwise fall inside the next phase, whose
+/// CPU per event then says more about its predecessor than about itself. VACUUM (ANALYZE) does now what autovacuum would start at its next
 /// round (up to a minute away, so merely waiting for no autovacuum worker could end just before one starts), CHECKPOINT
 /// writes out the dirty buffers, then it waits until no autovacuum worker runs and the scoring queue holds no ready
 /// message. Bounded: when <paramref name="timeout"/> runs out the phase starts anyway, and the result says so.

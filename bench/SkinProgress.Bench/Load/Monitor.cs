@@ -16,6 +16,7 @@ public sealed class Monitor(IReadOnlyList<WatchedProcess> processes, QueueProbe?
     private readonly CancellationTokenSource stop = new();
     private readonly long started = Stopwatch.GetTimestamp();
     private Task? loop;
+    private (long Ready, long TakenAt)? lastDepth;
 
     public string Phase { get; set; } = "setup";
 
@@ -34,6 +35,18 @@ public sealed class Monitor(IReadOnlyList<WatchedProcess> processes, QueueProbe?
         lock (depths)
         {
             return depths.Where(d => d.Phase == phase).Select(d => d.Sample).ToList();
+        }
+    }
+
+    /// <summary>The scoring queue's ready messages at the latest sample, and when it was asked for (a Stopwatch timestamp).</summary>
+    public (long Ready, long TakenAt)? LastDepth
+    {
+        get
+        {
+            lock (depths)
+            {
+                return lastDepth;
+            }
         }
     }
 
@@ -58,11 +71,13 @@ public sealed class Monitor(IReadOnlyList<WatchedProcess> processes, QueueProbe?
                 }
             }
 
+            var asked = Stopwatch.GetTimestamp();
             if (tick++ % 4 == 0 && queue is not null && await queue.DepthAsync("scoring", ct) is { } depth)
             {
                 lock (depths)
                 {
                     depths.Add((phase, new QueueSample(Stopwatch.GetElapsedTime(started), depth.Ready, depth.Consumers)));
+                    lastDepth = (depth.Ready, asked);
                 }
             }
         }

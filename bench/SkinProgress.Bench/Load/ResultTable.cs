@@ -8,7 +8,8 @@ public static class ResultTable
     private const double Mb = 1024 * 1024;
 
     public static void Print(TextWriter o, Limits limits, int users, int batchSize, IReadOnlyList<PhaseResult> phases, double latencyRate,
-        long apiPeakRss, long workerPeakRss, Monitor monitor, IReadOnlyList<WatchedProcess> processes, int sources)
+        long apiPeakRss, long workerPeakRss, Monitor monitor, IReadOnlyList<WatchedProcess> processes, int sources,
+        IReadOnlyList<SettleResult> settled)
     {
         var (batched, single, latency) = (phases[0], phases[1], phases[2]);
         var p50 = Percentile(latency.LatenciesMs, 0.50);
@@ -62,6 +63,16 @@ public static class ResultTable
             var depths = monitor.Depths(p.Name);
             var series = string.Join(" ", depths.Where((_, i) => i % Math.Max(1, depths.Count / 20) == 0).Select(d => d.Ready.ToString(CultureInfo.InvariantCulture)));
             o.WriteLine(Inv($"| {p.Name} | {F(p.AckedEvents)} | {F(p.Counters.Requests)} | {F(p.Counters.Accepted)} | {F(p.Counters.Refused503)} | {F(p.Counters.ServerErrors)} | {F(p.Counters.ConnectionErrors + p.Counters.Unanswered)} | {p.Sending.TotalSeconds:F1} s | {p.ToLastCommit.TotalSeconds:F1} s{(p.Drained ? "" : " (NOT drained)")} | {(depths.Count == 0 ? 0 : depths.Max(d => d.Ready))} | {series} |"));
+        }
+
+        o.WriteLine();
+        o.WriteLine("Settling before a phase (VACUUM (ANALYZE), CHECKPOINT, then until no autovacuum worker runs and the scoring queue is empty): what the phases before it left PostgreSQL to do, counted in neither:");
+        o.WriteLine();
+        o.WriteLine("| before | took | PostgreSQL CPU | quiet |");
+        o.WriteLine("|---|---|---|---|");
+        foreach (var s in settled)
+        {
+            o.WriteLine(Inv($"| {s.Before} | {s.Took.TotalSeconds:F1} s | {s.PostgresCpuSeconds:F1} s | {(s.Quiet ? "yes" : "NO (timed out)")} |"));
         }
 
         o.WriteLine();

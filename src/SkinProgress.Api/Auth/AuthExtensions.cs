@@ -18,7 +18,7 @@ public static class AuthExtensions
             .ValidateOnStart();
 
         builder.Services.AddSingleton<KeyCache>();
-        builder.Services.AddScoped<KeyValidator>();
+        builder.Services.AddSingleton<KeyValidator>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(AdminCookieScheme, o =>

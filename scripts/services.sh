@@ -64,6 +64,9 @@ rabbit_env() {
 
 rabbitmqctl() { (rabbit_env; "$rabbit_bin/rabbitmqctl" -n "$node" "$@"); }
 
+# Debian's defaults (128 MB of buffers, 1 GB of WAL between checkpoints) made the scoring benchmark's batched phase
+# checkpoint every ~25 s and write every page again after each one; the same settings as docker-compose.yml.
+pg_settings='-c shared_buffers=512MB -c max_wal_size=4GB'
 pg_running() { [ -f "$data/pg/postmaster.pid" ] && su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$data/pg' status" >/dev/null 2>&1; }
 
 start_pg() {
@@ -86,7 +89,7 @@ CONF
   fi
   if pg_running; then log "PostgreSQL already running on $pg_port"; return 0; fi
   chown postgres "$data/pgsock"
-  su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$data/pg' -o '-p $pg_port' -l '$data/pgsock/server.log' -w -t 60 start" >/dev/null
+  su postgres -s /bin/sh -c "$pg_bin/pg_ctl -D '$data/pg' -o '-p $pg_port $pg_settings' -l '$data/pgsock/server.log' -w -t 60 start" >/dev/null
   if ! su postgres -s /bin/sh -c "$pg_bin/psql -h '$data/pgsock' -p $pg_port -U skinprogress -d postgres -tAc \"select 1 from pg_database where datname='skinprogress'\"" | grep -q 1; then
     su postgres -s /bin/sh -c "$pg_bin/createdb -h '$data/pgsock' -p $pg_port -U skinprogress skinprogress"
   fi

@@ -237,7 +237,8 @@ public static class SummariesBenchmark
         o.WriteLine(Inv($"| emails received / distinct recipients / stored rows / marked sent | {sink.Messages:N0} / {sink.Messages - sink.Duplicates:N0} / {run.Stored:N0} / {run.Sent:N0} | = {users:N0}, no duplicates | {(sink.Messages == users && sink.Duplicates == 0 && run.Stored == users && run.Sent == users ? "OK" : "WRONG")} |"));
         o.WriteLine(Inv($"| the same run again: new emails / new rows in {rerun?.Waited.TotalSeconds ?? 0:F0} s | {(rerun is null ? "not run" : $"{rerun.NewEmails} / {rerun.NewRows}")} | 0 / 0 | {(rerun is { NewEmails: 0, NewRows: 0 } ? "OK" : "WRONG")} |"));
         o.WriteLine(Inv($"| sample messages parsed (MIME, recipient, text + HTML + inline PNG, List-Unsubscribe) | {sample.Parsed - sample.Failures.Count} of {sample.Parsed} | all | {(sample.Failures.Count == 0 && sample.Parsed > 0 ? "OK" : "WRONG")} |"));
-        o.WriteLine(Inv($"| mean message size | {(sink.Messages == 0 ? 0 : sink.Bytes / sink.Messages / 1024.0):F0} KB | — | — |"));
+        var meanKb = sink.Messages == 0 ? 0 : sink.Bytes / sink.Messages / 1024.0;
+        o.WriteLine(Inv($"| mean message size | {meanKb:F1} KB | ≤ 40 KB | {(meanKb <= 40 ? "PASS" : "MISS")} |"));
         o.WriteLine();
 
         o.WriteLine("CPU per process over the run (request → last email), % of one core (2 cores = 200 %):");

@@ -48,10 +48,14 @@ public sealed class ContentSecurityPolicyBrowserTests(SkinProgressFixture fixtur
         await page.GotoAsync(session.Url("/admin/jobs/jobs/scheduled"));
         await page.CheckAsync($"input.js-jobs-list-checkbox[value='{jobId}']");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        // The dashboard reloads the list once the command succeeds; navigating on before that reload has replaced the
+        // document would have the reload abort the next page. A mark on the old document tells the two apart.
+        await page.EvaluateAsync("() => window.listBeforeCommand = true");
         var delete = await page.RunAndWaitForResponseAsync(
             () => page.ClickAsync("button.js-jobs-list-command[data-url$='/jobs/scheduled/delete']"),
             r => r.Url.EndsWith("/admin/jobs/jobs/scheduled/delete", StringComparison.Ordinal));
         Assert.Equal(204, delete.Status);
+        await page.WaitForFunctionAsync("() => window.listBeforeCommand === undefined && document.readyState === 'complete'");
         using (var storage = session.Services.GetRequiredService<JobStorage>().GetConnection())
         {
             Assert.Equal("Deleted", storage.GetStateData(jobId).Name);

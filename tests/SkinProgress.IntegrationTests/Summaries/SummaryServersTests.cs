@@ -37,12 +37,19 @@ public sealed class SummaryServersTests(SkinProgressFixture fixture)
         }
     }
 
-    /// <summary>The running Worker's two servers, once both have announced themselves (they start in the background).</summary>
+    /// <summary>
+    /// The running Worker's two servers, once both have announced themselves (they start in the background). The
+    /// storage is shared: Worker processes other tests killed stay listed until their heartbeats time out, so only
+    /// this process's servers (Hangfire names them machine:pid:id) are the Worker's; a Worker stopped in here removes
+    /// its own.
+    /// </summary>
     private async Task<IReadOnlyList<ServerDto>> ServersAsync()
     {
         var storage = fixture.WorkerServices.GetRequiredService<JobStorage>();
+        var thisProcess = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return await SkinProgressFixture.EventuallyAsync(
-            () => Task.FromResult<IReadOnlyList<ServerDto>>([.. storage.GetMonitoringApi().Servers()]),
+            () => Task.FromResult<IReadOnlyList<ServerDto>>(
+                [.. storage.GetMonitoringApi().Servers().Where(s => s.Name.Split(':').Contains(thisProcess))]),
             s => s.Count == 2,
             TimeSpan.FromSeconds(30));
     }

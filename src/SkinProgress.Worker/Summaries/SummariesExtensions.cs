@@ -16,8 +16,9 @@ public sealed class SummaryScheduleOptions
     public bool ScheduleDispatch { get; set; } = true;
 
     /// <summary>
-    /// Compile jobs run at once. Compiling is CPU work with short waits on PostgreSQL, so one job a core keeps the
-    /// cores busy; every job more holds another chunk's histories, rendered emails and chart bitmap for no speed.
+    /// Workers of the default queue: compile jobs, and beside them the dispatch and the connections' backfills.
+    /// Compiling is CPU work with short waits on PostgreSQL, so one job a core keeps the cores busy; every job more
+    /// holds another chunk's histories, rendered emails and chart bitmap for no speed.
     /// </summary>
     [Range(1, 64)]
     public int CompileWorkers { get; set; } = Environment.ProcessorCount;

@@ -73,8 +73,7 @@ public sealed partial class ReconnectEmailTests : IDisposable
     {
         await using var hosts = await SyncHosts.StartAsync(fixture, backfillDays: 30);
         var strava = hosts.StandIns.Strava;
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         await fixture.FeedFourWeeksAsync(user, SummaryScenario.Week);
         strava.Tokens.Revoke(strava.OwnerId);
         var id = BackfillTests.RecentActivity(strava, 9_500_000_001, DateTimeOffset.UtcNow.AddDays(-1));

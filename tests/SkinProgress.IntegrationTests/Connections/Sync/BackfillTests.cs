@@ -70,8 +70,7 @@ public sealed class BackfillTests(SkinProgressFixture fixture, ITestOutputHelper
         var recent = Enumerable.Range(1, 12).Select(i => RecentActivity(strava, 9_100_000_000 + i, DateTimeOffset.UtcNow.AddDays(-7 * i).AddHours(-1))).ToList();
 
         var clock = Stopwatch.StartNew();
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         var stored = await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count >= recent.Count);
         clock.Stop();
 

@@ -61,8 +61,7 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
         // The recorded workouts are from April 2026, outside a 30-day backfill: only the notification brings them.
         await using var hosts = await SyncHosts.StartAsync(fixture, backfillDays: 30);
         var withings = hosts.StandIns.Withings;
-        var user = await hosts.ConnectAsync("withings");
-        await hosts.UntilStateAsync(user, "withings", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("withings");
         Assert.Empty(await hosts.StoredIdsAsync(user, "withings"));
         Assert.Equal([("subscribe", "1", ProviderStandIns.WithingsWebhookUrl), ("subscribe", "16", ProviderStandIns.WithingsWebhookUrl)], withings.Subscriptions);
 
@@ -85,8 +84,7 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
     {
         await using var hosts = await SyncHosts.StartAsync(fixture, backfillDays: 30);
         var polar = hosts.StandIns.Polar;
-        var user = await hosts.ConnectAsync("polar");
-        await hosts.UntilStateAsync(user, "polar", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("polar");
 
         Assert.Equal(HttpStatusCode.Unauthorized, await hosts.PolarEventAsync(polar.ExerciseEvent(), secret: "not-the-secret"));
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -102,8 +100,7 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
     public async Task StravaSubscriptionCheck_WithAWrongVerifyToken_Is403AndFetchesNothing()
     {
         await using var hosts = await SyncHosts.StartAsync(fixture, backfillDays: 30);
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         var before = hosts.StandIns.Strava.Requests("/api/v3");
 
         using var client = hosts.Api.CreateClient();
@@ -120,8 +117,7 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
     public async Task StravaDeauthorization_RemovesTheConnectionAndItsEvents()
     {
         await using var hosts = await SyncHosts.StartAsync(fixture);
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         Assert.NotEmpty(await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count > 0));
 
         var status = await hosts.StravaDeauthorizationAsync();
@@ -139,8 +135,7 @@ public sealed class NotificationTests(SkinProgressFixture fixture)
     {
         await using var hosts = await SyncHosts.StartAsync(fixture);
         var strava = hosts.StandIns.Strava;
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         Assert.NotEmpty(await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count > 0));
         // Withdrawn at Strava: the next call was refused before the deauthorisation event arrived.
         await fixture.WithDbAsync(db => db.Connections.Where(c => c.UserId == user.Id && c.Provider == "strava")

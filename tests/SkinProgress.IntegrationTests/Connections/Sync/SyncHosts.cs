@@ -76,6 +76,14 @@ public sealed class SyncHosts : IAsyncDisposable
         return user;
     }
 
+    /// <summary>A new user connected to <paramref name="provider"/>, once the Worker has finished the backfill.</summary>
+    public async Task<TestUser> ConnectedAsync(string provider)
+    {
+        var user = await ConnectAsync(provider);
+        await UntilStateAsync(user, provider, ConnectionStates.Connected);
+        return user;
+    }
+
     public Task<Connection> ConnectionAsync(TestUser user, string provider) =>
         _fixture.WithDbAsync(db => db.Connections.AsNoTracking().SingleAsync(c => c.UserId == user.Id && c.Provider == provider));
 

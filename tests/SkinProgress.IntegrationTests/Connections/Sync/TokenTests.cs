@@ -14,8 +14,7 @@ public sealed class TokenTests(SkinProgressFixture fixture)
         var strava = hosts.StandIns.Strava;
         strava.Tokens.Lifetime = TimeSpan.FromMinutes(2);
 
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
 
         Assert.Equal(1, strava.Tokens.Refreshes);
         // The backfill's one request went out with the refreshed token: none was refused.
@@ -27,8 +26,7 @@ public sealed class TokenTests(SkinProgressFixture fixture)
     {
         await using var hosts = await SyncHosts.StartAsync(fixture, backfillDays: 30);
         var strava = hosts.StandIns.Strava;
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         strava.Tokens.ExpireAll();
         var id = BackfillTests.RecentActivity(strava, 9_300_000_001, DateTimeOffset.UtcNow.AddDays(-1));
 
@@ -44,8 +42,7 @@ public sealed class TokenTests(SkinProgressFixture fixture)
     {
         await using var hosts = await SyncHosts.StartAsync(fixture, backfillDays: 30);
         var strava = hosts.StandIns.Strava;
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         strava.Tokens.Revoke(strava.OwnerId);
         var id = BackfillTests.RecentActivity(strava, 9_400_000_001, DateTimeOffset.UtcNow.AddDays(-1));
 
@@ -72,8 +69,7 @@ public sealed class TokenTests(SkinProgressFixture fixture)
     {
         await using var hosts = await SyncHosts.StartAsync(fixture);
         var strava = hosts.StandIns.Strava;
-        var user = await hosts.ConnectAsync("strava");
-        await hosts.UntilStateAsync(user, "strava", ConnectionStates.Connected);
+        var user = await hosts.ConnectedAsync("strava");
         Assert.NotEmpty(await SkinProgressFixture.EventuallyAsync(() => hosts.StoredIdsAsync(user, "strava"), ids => ids.Count > 0));
 
         using var me = hosts.Client(user.UserKey);
